@@ -1,0 +1,53 @@
+// The one place that reads the environment. Everything else receives a Config.
+import path from 'node:path';
+import { AppError } from './errors.ts';
+
+export const roles = ['portal', 'console', 'review', 'issuance', 'worker'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Config {
+  /** Embedded database directory (PGlite), used when no databaseUrl is set. */
+  dataDir: string;
+  /** postgres://… — switches every command to a real PostgreSQL. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Addresses of reverse proxies whose X-Forwarded-For we believe. */
+  trustedProxies: string[];
+  /** True when running under CI (browser tests may not be skipped there). */
+  ci: boolean;
+}
+
+export interface ConfigFlags {
+  data?: string | undefined;
+  port?: string | undefined;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the environment once; a bad value stops start-up naming the variable. */
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new AppError('config_invalid', { variable: 'DATABASE_URL', value: 'postgres://…' });
+  }
+  const portText = flags.port ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('config_invalid', { variable: flags.port ? '--port' : 'PORT', value: portText });
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) {
+    throw new AppError('config_invalid', { variable: 'LOG_LEVEL', value: logLevel });
+  }
+  return {
+    dataDir: path.resolve(flags.data ?? env.MADOGUCHI_DATA_DIR ?? './data'),
+    databaseUrl,
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    logLevel,
+    trustedProxies: (env.MADOGUCHI_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    ci: env.CI === 'true' || env.CI === '1',
+  };
+}

@@ -1,0 +1,108 @@
+// One error type for the whole platform: a code, its HTTP status and its messages in Japanese and English.
+
+export type Lang = 'ja' | 'en';
+
+interface ErrorSpec {
+  status: number;
+  ja: (d: Record<string, unknown>) => string;
+  en: (d: Record<string, unknown>) => string;
+}
+
+const s = (v: unknown) => String(v ?? '');
+
+/** Every error code the platform can answer with. Modules add theirs here so the table stays one. */
+export const errorCodes = {
+  bad_request: { status: 400, ja: () => '入力内容に誤りがあります。', en: () => 'The request is invalid.' },
+  validation_failed: {
+    status: 400,
+    ja: () => '入力内容に誤りがあります。項目を確認してください。',
+    en: () => 'Some fields are invalid. Please check them.',
+  },
+  payload_too_large: {
+    status: 413,
+    ja: () => '送信されたデータが大きすぎます。',
+    en: () => 'The request body is too large.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    ja: () => 'この形式のデータは受け付けられません。',
+    en: () => 'This content type is not accepted.',
+  },
+  unauthenticated: { status: 401, ja: () => 'ログインしてください。', en: () => 'Please log in.' },
+  forbidden: { status: 403, ja: () => 'この操作を行う権限がありません。', en: () => 'You are not allowed to do this.' },
+  not_found: {
+    status: 404,
+    ja: () => 'お探しのページまたはデータは見つかりませんでした。',
+    en: () => 'The page or record was not found.',
+  },
+  method_not_allowed: { status: 405, ja: () => 'この操作は許可されていません。', en: () => 'Method not allowed.' },
+  conflict: { status: 409, ja: () => '他の操作と競合しました。もう一度お試しください。', en: () => 'A conflicting operation is in progress. Please retry.' },
+  rate_limited: { status: 429, ja: () => 'しばらく時間をおいてからお試しください。', en: () => 'Too many requests. Please wait and retry.' },
+  internal: {
+    status: 500,
+    ja: () => 'システムで問題が発生しました。時間をおいて再度お試しください。',
+    en: () => 'Something went wrong on our side. Please try again later.',
+  },
+  database_unavailable: {
+    status: 503,
+    ja: () => 'データベースに接続できません。',
+    en: () => 'The database is unavailable.',
+  },
+  config_invalid: {
+    status: 500,
+    ja: (d) => `設定 ${s(d.variable)} の値が不正です: ${s(d.value)}`,
+    en: (d) => `The setting ${s(d.variable)} has an invalid value: ${s(d.value)}`,
+  },
+  data_dir_locked: {
+    status: 409,
+    ja: (d) =>
+      `データディレクトリ ${s(d.dir)} は別のプロセスが使用中です（${s(d.holder)}）。そのサーバーを停止してから実行するか、DATABASE_URL で PostgreSQL を指定してください。`,
+    en: (d) =>
+      `The data directory ${s(d.dir)} is in use by another process (${s(d.holder)}). Stop that server first, or point DATABASE_URL at PostgreSQL.`,
+  },
+  migration_edited: {
+    status: 500,
+    ja: (d) => `適用済みのマイグレーション ${s(d.name)} が変更されています。適用済みのファイルは編集せず、新しいマイグレーションを追加してください。`,
+    en: (d) => `The applied migration ${s(d.name)} has been edited. Never edit a landed migration; add a new one.`,
+  },
+  migration_missing: {
+    status: 500,
+    ja: (d) => `適用済みのマイグレーション ${s(d.name)} のファイルが見つかりません。`,
+    en: (d) => `The applied migration ${s(d.name)} is missing from migrations/.`,
+  },
+  municipality_code_invalid: {
+    status: 400,
+    ja: (d) => `地方公共団体コード「${s(d.code)}」が正しくありません（6桁、検査数字付き）。`,
+    en: (d) => `"${s(d.code)}" is not a valid municipality code (6 digits with check digit).`,
+  },
+  import_rejected: {
+    status: 422,
+    ja: (d) => `ファイルに誤りがあるため取り込みませんでした（${s(d.count)}件）。以前のデータはそのまま使われます。`,
+    en: (d) => `The file was rejected (${s(d.count)} errors). The previous data is still in use.`,
+  },
+} satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** An expected failure with a code from the table; its details must never hold personal data. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(errorCodes[code].en(details), options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+  localized(lang: Lang): string {
+    return errorCodes[this.code][lang](this.details);
+  }
+}
+
+/** The message for a code in one language. */
+export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  return errorCodes[code][lang](details);
+}
