@@ -70,6 +70,11 @@ export const errorCodes = {
     ja: (d) => `適用済みのマイグレーション ${s(d.name)} のファイルが見つかりません。`,
     en: (d) => `The applied migration ${s(d.name)} is missing from migrations/.`,
   },
+  migrations_pending: {
+    status: 503,
+    ja: (d) => `データベースが最新ではありません。先に madoguchi migrate を実行してください（未適用: ${s(d.names)}）。`,
+    en: (d) => `The database schema is out of date. Run madoguchi migrate first (pending: ${s(d.names)}).`,
+  },
   municipality_code_invalid: {
     status: 400,
     ja: (d) => `地方公共団体コード「${s(d.code)}」が正しくありません（6桁、検査数字付き）。`,

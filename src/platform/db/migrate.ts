@@ -56,3 +56,12 @@ export async function migrate(db: Db, files = readMigrations()): Promise<string[
   }
   return pending.map((f) => f.name);
 }
+
+/** The names of migrations not yet applied (serve refuses to start on an old schema). */
+export async function pendingMigrations(db: Db, files = readMigrations()): Promise<string[]> {
+  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migration')::text as t`.execute(db.kysely);
+  if (!exists.rows[0]?.t) return files.map((f) => f.name);
+  const applied = await sql<{ name: string }>`select name from schema_migration`.execute(db.kysely);
+  const done = new Set(applied.rows.map((r) => r.name));
+  return files.filter((f) => !done.has(f.name)).map((f) => f.name);
+}

@@ -1,0 +1,71 @@
+// Shared by start and serve: open the database, build the app for the roles, listen, and shut down cleanly on a signal.
+import type { Config, Role } from '../platform/config.ts';
+import { openDb } from '../platform/db/index.ts';
+import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
+import { AppError } from '../platform/errors.ts';
+import { buildApp, rolePaths } from '../shell/app.ts';
+import { loadDemoMunicipality } from '../shell/demo.ts';
+import { findServedMunicipality } from '../shell/store.ts';
+import { version } from '../shell/version.ts';
+import type { Output } from './output.ts';
+
+export interface RunServerOptions {
+  config: Config;
+  roles: readonly Role[];
+  command: string;
+  /** start migrates and loads the demo city; serve expects an operator to have migrated. */
+  prepare: boolean;
+  output: Output;
+}
+
+const roleLabels: Record<Role, string> = {
+  portal: '住民ポータル / Resident portal',
+  console: '職員コンソール / Staff console',
+  review: '審査アシスト API / Review assist API',
+  issuance: '証明書交付 API / Issuance API',
+  worker: 'ワーカー / Worker (health)',
+};
+
+/** Runs until SIGINT or SIGTERM; returns the exit code. */
+export async function runServer(options: RunServerOptions): Promise<number> {
+  const { config, roles, output } = options;
+  const db = await openDb(config, options.command);
+  let closing: Promise<void> | undefined;
+  try {
+    if (options.prepare) {
+      await migrate(db);
+      if (!(await findServedMunicipality(db))) await loadDemoMunicipality(db);
+    } else {
+      const pending = await pendingMigrations(db);
+      if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
+    }
+    const app = await buildApp({ config, db, roles });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    db.lock?.update({ url: base });
+
+    const municipality = await findServedMunicipality(db);
+    output.out(`madoguchi ${version} — ${municipality ? `${municipality.nameJa} (${municipality.code})${municipality.isDemo ? ' デモ / demo' : ''}` : '団体未登録 / no municipality'}`);
+    for (const role of roles) output.out(`  ${roleLabels[role].padEnd(36)} ${base}${rolePaths[role]}`);
+    output.out(`  ${'API 仕様 / API docs'.padEnd(36)} ${base}/api/docs`);
+    output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+    output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
+
+    return await new Promise<number>((resolve) => {
+      const stop = () => {
+        closing ??= (async () => {
+          await app.close();
+          await db.close();
+          resolve(0);
+        })();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } catch (e) {
+    if (!closing) await db.close();
+    throw e;
+  }
+}

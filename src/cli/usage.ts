@@ -1,0 +1,38 @@
+// The command line's help text and its usage error (exit code 2).
+
+export const helpText = `madoguchi — 自治体デジタル窓口プラットフォーム / digital municipal counter platform
+
+使い方 / Usage:
+  madoguchi <command> [options]
+
+コマンド / Commands:
+  start                       全ロールを1プロセスで起動（初回はデモ団体を投入）
+                              Start every role in one process; loads the demo city into an empty database
+  serve --role <role>         指定ロールのみ起動 / Serve one role: portal|console|review|issuance|worker|all
+  migrate                     データベースを最新のスキーマに更新 / Apply pending database migrations
+  demo-data                   合成データ（架空の住民）を生成 / Generate synthetic residents and tax records
+      --residents N             人数 / how many residents (default 2000)
+      --seed S                  乱数の種 / random seed (default 1)
+      --out DIR                 出力先 / output folder (default ./demo-data)
+      --load                    デモ団体をデータベースに登録 / also register the demo city in the database
+
+共通オプション / Common options:
+  --data DIR                  組込みデータベースの場所 / embedded database folder (default ./data, env MADOGUCHI_DATA_DIR)
+  --port N                    待受ポート / port for start and serve (default 8080, env PORT)
+  -h, --help                  この説明 / this help
+  --version                   バージョン / version
+
+DATABASE_URL=postgres://… を設定すると全コマンドが PostgreSQL を使います。
+Set DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded database.
+`;
+
+/** A mistake in the command line: printed with the help, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly ja: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'UsageError';
+  }
+}

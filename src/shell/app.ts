@@ -1,0 +1,87 @@
+// Assembles the server for the roles this process runs: the platform kernel, assets, and each role's pages and APIs.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config, Role } from '../platform/config.ts';
+import type { Db } from '../platform/db/index.ts';
+import { createServer } from '../platform/http/server.ts';
+import type { DestinationStream } from 'pino';
+import { ApiDocs, type OpenApiDoc } from './pages/api-docs.tsx';
+import { ConsoleHome } from './pages/console-home.tsx';
+import { ErrorPage } from './pages/error-page.tsx';
+import { pageContext } from './pages/page-context.ts';
+import { PortalHome } from './pages/portal-home.tsx';
+import { installStaticAssets } from './static-assets.ts';
+import { findServedMunicipality, type Municipality } from './store.ts';
+import { version } from './version.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  roles: readonly Role[];
+  logStream?: DestinationStream;
+}
+
+/** Where each role's pages live when several roles share one port. */
+export const rolePaths: Record<Role, string> = {
+  portal: '/',
+  console: '/console/',
+  review: '/api/review/',
+  issuance: '/api/issuance/',
+  worker: '/healthz',
+};
+
+const html = (reply: FastifyReply, body: string | Promise<string>) =>
+  Promise.resolve(body).then((b) => reply.type('text/html; charset=utf-8').send(b));
+
+/** Builds the HTTP server for the given roles. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, roles } = options;
+  // Read per request: the demo city is loaded after the server may already listen.
+  let cached: Municipality | undefined;
+  const municipality = async () => (cached ??= await findServedMunicipality(db));
+
+  const app = await createServer({
+    config: options.config,
+    db,
+    version,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    renderErrorPage: async (req: FastifyRequest, status, _code, message) =>
+      ErrorPage({ ...pageContext(req, await municipality()), status, message, requestId: req.id }),
+  });
+  await installStaticAssets(app);
+
+  // ?lang=en|ja switches the language and remembers it.
+  app.addHook('onRequest', async (req, reply) => {
+    const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+    if (lang === 'en' || lang === 'ja') reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  });
+
+  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) =>
+    html(reply, ApiDocs({ ...pageContext(req, await municipality()), doc: app.swagger() as unknown as OpenApiDoc })));
+
+  if (roles.includes('portal')) {
+    app.get('/', { schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
+  }
+  if (roles.includes('console')) {
+    app.get('/console', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
+    app.get('/console/', { schema: { hide: true } }, async (req, reply) =>
+      html(reply, ConsoleHome({ ...pageContext(req, await municipality()), backend: db.backend, roles: [...roles] })));
+  }
+  app.get('/api/v1/municipality', {
+    schema: {
+      tags: ['platform'],
+      summary: '提供団体の情報 / The municipality this deployment serves',
+      response: {
+        200: {
+          type: 'object',
+          required: ['code', 'nameJa', 'nameEn'],
+          properties: { code: { type: 'string' }, nameJa: { type: 'string' }, nameEn: { type: 'string' }, prefectureJa: { type: 'string' } },
+        },
+      },
+    },
+  }, async (_req, reply) => {
+    const m = await municipality();
+    if (!m) return reply.callNotFound();
+    return { code: m.code, nameJa: m.nameJa, nameEn: m.nameEn, prefectureJa: m.prefectureJa };
+  });
+  return app;
+}

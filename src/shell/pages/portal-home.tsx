@@ -1,0 +1,28 @@
+// 住民向けポータルのトップページ: what residents can do here.
+import { t } from '../../platform/http/language.ts';
+import { PortalLayout } from '../../platform/ui/layout.tsx';
+import type { PageContext } from './page-context.ts';
+
+/** The resident portal's front page. */
+export function PortalHome(ctx: PageContext) {
+  const { lang } = ctx;
+  const services = [
+    [t(lang, 'オンライン申請', 'Apply online'), t(lang, '各種手続きの申請と手数料のお支払い', 'Applications and fee payment')],
+    [t(lang, '窓口の来庁予約', 'Book a counter visit'), t(lang, 'マイナンバーカードの申請・受け取りの予約', 'Appointments for My Number Card')],
+    [t(lang, '証明書', 'Certificates'), t(lang, '所得・課税証明書の交付', 'Income and tax certificates')],
+  ];
+  return (
+    <PortalLayout {...ctx} title={t(lang, 'ホーム', 'Home')}>
+      <h1 safe>{t(lang, `${ctx.municipalityName} オンライン窓口`, `${ctx.municipalityName} Online Counter`)}</h1>
+      <p safe>{t(lang, '窓口に来なくても、手続きの多くをここで行えます。', 'Many procedures can be done here without visiting the city office.')}</p>
+      <ul class="service-list">
+        {services.map(([title, text]) => (
+          <li class="service-card">
+            <h2 safe>{title}</h2>
+            <p safe>{text}</p>
+          </li>
+        ))}
+      </ul>
+    </PortalLayout>
+  );
+}

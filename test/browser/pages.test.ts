@@ -1,0 +1,56 @@
+// Every page the shell serves, opened in real Chromium: accessible, loading nothing from another host, no CSP errors.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { type TestApp, testApp } from '../support/app.ts';
+import { browserUnavailable, launchBrowser, seriousAxeViolations } from '../support/browser.ts';
+
+const pages = ['/', '/?lang=en', '/console/', '/console/?lang=en', '/api/docs', '/no-such-page'];
+const skip = browserUnavailable();
+
+describe('pages in Chromium', { skip }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  before(async () => {
+    t = await testApp('pglite');
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  for (const path of pages) {
+    it(`${path} has no serious accessibility violation, loads only from its own origin and breaks no CSP rule`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const foreign: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (req) => {
+        if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url());
+      });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !/404/.test(msg.text())) problems.push(msg.text());
+      });
+      const res = await page.goto(`${base}${path}`);
+      assert.ok(res);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(foreign, [], 'requests to another origin');
+      assert.deepEqual(problems, [], 'console errors (CSP violations show here)');
+      const violations = await seriousAxeViolations(page);
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`), []);
+      await context.close();
+    });
+  }
+
+  it('renders Japanese text in the self-hosted BIZ UDPGothic font', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('BIZ UDPGothic') && f.status === 'loaded'));
+    assert.equal(loaded, true);
+    await page.close();
+  });
+});

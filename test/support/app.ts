@@ -1,0 +1,40 @@
+// A built app on a fresh database, for inject() tests; logs are captured so tests can inspect them.
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Role, roles as allRoles } from '../../src/platform/config.ts';
+import type { Backend, Db } from '../../src/platform/db/index.ts';
+import { buildApp } from '../../src/shell/app.ts';
+import { loadDemoMunicipality } from '../../src/shell/demo.ts';
+import { freshDb } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  /** Everything the server logged, as text. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+/** A server for the roles on a fresh database with the demo city; add routes before the first inject. */
+export async function testApp(backend: Backend, roles: readonly Role[] = allRoles): Promise<TestApp> {
+  const db = await freshDb(backend);
+  await loadDemoMunicipality(db);
+  let logText = '';
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logText += chunk.toString();
+      done();
+    },
+  });
+  const config = { ...loadConfig({}, {}), logLevel: 'info' as const };
+  const app = await buildApp({ config, db, roles, logStream });
+  return {
+    app,
+    db,
+    logs: () => logText,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
