@@ -1,9 +1,5 @@
 // The `madoguchi` command line: parses the command and its flags, runs it, and turns failures into exit codes.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { demoDataCommand } from './cli/commands/demo-data.ts';
-import { migrateCommand } from './cli/commands/migrate.ts';
-import { serveCommand } from './cli/commands/serve.ts';
-import { startCommand } from './cli/commands/start.ts';
 import { type Output, processOutput } from './cli/output.ts';
 import { helpText, UsageError } from './cli/usage.ts';
 import { AppError } from './platform/errors.ts';
@@ -23,12 +19,12 @@ const common: Options = {
   version: { type: 'boolean' },
 };
 
-/** Every command; modules add theirs here. */
-export const commands: Record<string, Command> = {
-  start: startCommand,
-  serve: serveCommand,
-  migrate: migrateCommand,
-  'demo-data': demoDataCommand,
+/** Every command, loaded only when run so that start does not load the generator; modules add theirs here. */
+export const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./cli/commands/start.ts')).startCommand,
+  serve: async () => (await import('./cli/commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./cli/commands/migrate.ts')).migrateCommand,
+  'demo-data': async () => (await import('./cli/commands/demo-data.ts')).demoDataCommand,
 };
 
 function parse(command: Command, args: string[]): Flags {
@@ -55,8 +51,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return 0;
   }
   try {
-    const command = commands[name];
-    if (!command) throw new UsageError(`不明なコマンドです: ${name}`, `Unknown command: ${name}`);
+    const load = commands[name];
+    if (!load) throw new UsageError(`不明なコマンドです: ${name}`, `Unknown command: ${name}`);
+    const command = await load();
     const flags = parse(command, rest);
     if (flags.help) {
       output.out(helpText);

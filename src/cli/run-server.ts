@@ -7,7 +7,7 @@ import { buildApp, rolePaths } from '../shell/app.ts';
 import { loadDemoMunicipality } from '../shell/demo.ts';
 import { findServedMunicipality } from '../shell/store.ts';
 import { version } from '../shell/version.ts';
-import type { Output } from './output.ts';
+import { type Output, padColumns } from './output.ts';
 
 export interface RunServerOptions {
   config: Config;
@@ -23,7 +23,7 @@ const roleLabels: Record<Role, string> = {
   console: '職員コンソール / Staff console',
   review: '審査アシスト API / Review assist API',
   issuance: '証明書交付 API / Issuance API',
-  worker: 'ワーカー / Worker (health)',
+  worker: '死活監視 / Health',
 };
 
 /** Runs until SIGINT or SIGTERM; returns the exit code. */
@@ -48,8 +48,8 @@ export async function runServer(options: RunServerOptions): Promise<number> {
 
     const municipality = await findServedMunicipality(db);
     output.out(`madoguchi ${version} — ${municipality ? `${municipality.nameJa} (${municipality.code})${municipality.isDemo ? ' デモ / demo' : ''}` : '団体未登録 / no municipality'}`);
-    for (const role of roles) output.out(`  ${roleLabels[role].padEnd(36)} ${base}${rolePaths[role]}`);
-    output.out(`  ${'API 仕様 / API docs'.padEnd(36)} ${base}/api/docs`);
+    for (const role of roles) output.out(`  ${padColumns(roleLabels[role], 40)}${base}${rolePaths[role]}`);
+    output.out(`  ${padColumns('API 仕様 / API docs', 40)}${base}/api/docs`);
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 
