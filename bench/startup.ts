@@ -12,7 +12,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 function timeStart(dataDir: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const env = { ...process.env, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [bin, 'start', '--port', '0', '--data', dataDir], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let seconds: number | undefined;

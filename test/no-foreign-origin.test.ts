@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type TestApp, testApp } from './support/app.ts';
 
-const startPages = ['/', '/?lang=en', '/console/', '/api/docs', '/no-such-page'];
+const startPages = ['/', '/?lang=en', '/console/login', '/api/docs', '/no-such-page'];
 const absolute = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
 /** Every URL a page or stylesheet refers to. */

@@ -4,7 +4,7 @@ import { openDb } from '../platform/db/index.ts';
 import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildApp, rolePaths } from '../shell/app.ts';
-import { loadDemoMunicipality } from '../shell/demo.ts';
+import { demoLogins, loadDemoMunicipality } from '../shell/demo.ts';
 import { findServedMunicipality } from '../shell/store.ts';
 import { version } from '../shell/version.ts';
 import { type Output, padColumns } from './output.ts';
@@ -50,6 +50,9 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     output.out(`madoguchi ${version} — ${municipality ? `${municipality.nameJa} (${municipality.code})${municipality.isDemo ? ' デモ / demo' : ''}` : '団体未登録 / no municipality'}`);
     for (const role of roles) output.out(`  ${padColumns(roleLabels[role], 40)}${base}${rolePaths[role]}`);
     output.out(`  ${padColumns('API 仕様 / API docs', 40)}${base}/api/docs`);
+    if (municipality?.isDemo && roles.includes('console')) {
+      output.out(`  デモ用ログイン / demo logins: ${demoLogins.accounts.map((a) => a.loginId).join(', ')} — パスワード / password: ${demoLogins.password}`);
+    }
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 

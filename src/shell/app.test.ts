@@ -126,8 +126,8 @@ for (const backend of backends) {
       assert.match(en.body, /<html lang="en">/);
       assert.match(en.body, /Mihon City Online Counter/);
       assert.match(en.headers['set-cookie'] as string, /lang=en/);
-      const consoleHome = await t.app.inject('/console/');
-      assert.match(consoleHome.body, /職員コンソール/);
+      const login = await t.app.inject('/console/login');
+      assert.match(login.body, /見本市 職員コンソール/);
     });
   });
 }
@@ -137,7 +137,7 @@ describe('roles', () => {
     const t = await testApp('pglite', ['portal']);
     try {
       assert.equal((await t.app.inject('/')).statusCode, 200);
-      assert.equal((await t.app.inject('/console/')).statusCode, 404);
+      assert.equal((await t.app.inject('/console/login')).statusCode, 404);
     } finally {
       await t.close();
     }

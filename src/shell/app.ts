@@ -9,6 +9,8 @@ import { ConsoleHome } from './pages/console-home.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { pageContext } from './pages/page-context.ts';
 import { PortalHome } from './pages/portal-home.tsx';
+import cookie from '@fastify/cookie';
+import { currentStaff, installConsoleAuth } from './console-auth.ts';
 import { installStaticAssets } from './static-assets.ts';
 import { findServedMunicipality, type Municipality } from './store.ts';
 import { version } from './version.ts';
@@ -48,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ErrorPage({ ...pageContext(req, await municipality()), status, message, requestId: req.id }),
   });
   await installStaticAssets(app);
+  await app.register(cookie);
 
   // ?lang=en|ja switches the language and remembers it.
   app.addHook('onRequest', async (req, reply) => {
@@ -62,9 +65,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get('/', { schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
   }
   if (roles.includes('console')) {
+    installConsoleAuth(app, db, municipality);
     app.get('/console', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { schema: { hide: true } }, async (req, reply) =>
-      html(reply, ConsoleHome({ ...pageContext(req, await municipality()), backend: db.backend, roles: [...roles] })));
+      html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));
   }
   app.get('/api/v1/municipality', {
     schema: {

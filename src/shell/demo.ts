@@ -1,9 +1,20 @@
 // The demo city: a fictional municipality (見本市) loaded into an empty database so a newcomer sees a working system.
+import { hashPassword } from '../platform/auth/password.ts';
+import { upsertStaffUser } from '../platform/auth/store.ts';
 import type { Db } from '../platform/db/index.ts';
 import { demoCity } from '../demo/demo-city.ts';
 import { upsertMunicipality } from './store.ts';
 
-/** Registers the demo city. Modules load their demo records in their own loaders as they arrive. */
+/** The demo's staff logins, printed by `start`; they exist only in the demo city. */
+export const demoLogins = {
+  password: 'mihon-demo-2026',
+  accounts: [
+    { loginId: 'demo.admin', displayName: '見本 管理者', department: '情報政策課' },
+    { loginId: 'demo.clerk', displayName: '見本 窓口', department: '市民課' },
+  ],
+} as const;
+
+/** Registers the demo city and its staff logins. Modules load their demo records in their own loaders as they arrive. */
 export async function loadDemoMunicipality(db: Db): Promise<void> {
   await upsertMunicipality(db, {
     code: demoCity.code,
@@ -13,4 +24,6 @@ export async function loadDemoMunicipality(db: Db): Promise<void> {
     mayorTitleJa: demoCity.mayorTitleJa,
     isDemo: true,
   });
+  const passwordHash = await hashPassword(demoLogins.password);
+  for (const a of demoLogins.accounts) await upsertStaffUser(db, { municipalityCode: demoCity.code, ...a }, passwordHash);
 }

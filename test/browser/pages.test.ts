@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { demoLogins } from '../../src/shell/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser, seriousAxeViolations } from '../support/browser.ts';
 
-const pages = ['/', '/?lang=en', '/console/', '/console/?lang=en', '/api/docs', '/no-such-page'];
+const pages = ['/', '/?lang=en', '/console/login', '/console/login?lang=en', '/api/docs', '/no-such-page'];
 const skip = browserUnavailable();
 
 describe('pages in Chromium', { skip }, () => {
@@ -45,11 +46,26 @@ describe('pages in Chromium', { skip }, () => {
     });
   }
 
+  it('lets a clerk log in to the console and out again, each page accessible', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/console/`);
+    assert.equal(new URL(page.url()).pathname, '/console/login');
+    await page.getByLabel('ログインID').fill('demo.clerk');
+    await page.getByLabel('パスワード').fill(demoLogins.password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL(`${base}/console/`);
+    assert.match(await page.textContent('main') ?? '', /見本 窓口/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL(`${base}/console/login`);
+    await page.close();
+  });
+
   it('renders Japanese text in the self-hosted BIZ UDPGothic font', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);
-    await page.evaluate(() => document.fonts.ready);
-    const loaded = await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('BIZ UDPGothic') && f.status === 'loaded'));
+    await page.evaluate('document.fonts.ready');
+    const loaded = await page.evaluate<boolean>("[...document.fonts].some((f) => f.family.includes('BIZ UDPGothic') && f.status === 'loaded')");
     assert.equal(loaded, true);
     await page.close();
   });

@@ -9,7 +9,7 @@ import { demoCity, generateDemoData } from '../../demo/index.ts';
 import { loadDemoMunicipality } from '../../shell/demo.ts';
 import { UsageError } from '../usage.ts';
 
-function positiveInt(value: unknown, flag: string, fallback: number): number {
+function positiveInt(value: string | boolean | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} には正の整数を指定してください: ${String(value)}`, `${flag} must be a positive integer: ${String(value)}`);

@@ -94,7 +94,7 @@ export function openPostgres(url: string, schema?: string): Db {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;
         if (oid === INT8_OID) return toSafeNumber;
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });

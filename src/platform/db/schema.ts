@@ -17,7 +17,29 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+export interface StaffSessionTable {
+  municipality_code: string;
+  session_hash: string;
+  login_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+}
+
+export interface StaffUserTable {
+  municipality_code: string;
+  login_id: string;
+  display_name: string;
+  department: string;
+  password_hash: string;
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   schema_migration: SchemaMigrationTable;
+  staff_session: StaffSessionTable;
+  staff_user: StaffUserTable;
 }

@@ -1,0 +1,31 @@
+// 職員ログイン: the console's login form. The error never says whether the login id exists.
+import { t } from '../../platform/http/language.ts';
+import { ConsoleLayout } from '../../platform/ui/layout.tsx';
+import type { PageContext } from './page-context.ts';
+
+/** The login page, optionally with the failure message. */
+export function LoginPage(ctx: PageContext & { csrfToken: string; failed: boolean; loginId?: string }) {
+  const { lang } = ctx;
+  return (
+    <ConsoleLayout {...ctx} title={t(lang, 'ログイン', 'Log in')}>
+      <h1 safe>{t(lang, '職員ログイン', 'Staff log in')}</h1>
+      {ctx.failed ? (
+        <p class="notice notice-error" role="alert" safe>
+          {t(lang, 'ログインIDまたはパスワードが正しくありません。', 'The login id or password is incorrect.')}
+        </p>
+      ) : ''}
+      <form method="post" action="/console/login" class="form">
+        <input type="hidden" name="csrf" value={ctx.csrfToken} />
+        <div class="field">
+          <label for="login-id" safe>{t(lang, 'ログインID', 'Login id')}</label>
+          <input id="login-id" name="loginId" type="text" autocomplete="username" required value={ctx.loginId ?? ''} />
+        </div>
+        <div class="field">
+          <label for="password" safe>{t(lang, 'パスワード', 'Password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit" class="button" safe>{t(lang, 'ログイン', 'Log in')}</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
