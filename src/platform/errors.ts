@@ -85,6 +85,13 @@ export const errorCodes = {
     ja: (d) => `ファイルに誤りがあるため取り込みませんでした（${s(d.count)}件）。以前のデータはそのまま使われます。`,
     en: (d) => `The file was rejected (${s(d.count)} errors). The previous data is still in use.`,
   },
+  csv_unrepresentable: {
+    status: 422,
+    ja: (d) =>
+      `文字「${s(d.char)}」（${s(d.codePoint)}）は Shift_JIS（CP932）で書き出せません（${d.row === 0 ? '見出し' : `${s(d.row)}件目`}「${s(d.column)}」）。UTF-8 で書き出すか、文字を置き換えてください。`,
+    en: (d) =>
+      `The character "${s(d.char)}" (${s(d.codePoint)}) cannot be written in Shift_JIS (CP932) (${d.row === 0 ? 'header' : `record ${s(d.row)}`}, column "${s(d.column)}"). Export in UTF-8 or replace the character.`,
+  },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -17,7 +17,7 @@ export function ConsoleHome(ctx: PageContext & { staff: StaffAccount & { csrfTok
       </form>
       <dl class="facts">
         <dt safe>{t(lang, 'データベース', 'Database')}</dt>
-        <dd safe>{ctx.backend === 'pglite' ? t(lang, '組込み PostgreSQL (PGlite)', 'Embedded PostgreSQL (PGlite)') : 'PostgreSQL'}</dd>
+        <dd>{ctx.backend === 'pglite' ? t(lang, '組込み PostgreSQL (PGlite)', 'Embedded PostgreSQL (PGlite)') : 'PostgreSQL'}</dd>
         <dt safe>{t(lang, '稼働中のロール', 'Roles running')}</dt>
         <dd safe>{ctx.roles.join(', ')}</dd>
       </dl>
