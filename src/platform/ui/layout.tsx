@@ -40,54 +40,57 @@ function LanguageSwitch({ lang, path }: { lang: Lang; path: string }) {
   );
 }
 
-/** The resident portal's page: header with the city's name, a skip link, the language switch. */
-export function PortalLayout(props: LayoutProps) {
-  const { children } = props;
-  const suffix = `${props.municipalityName} ${t(props.lang, 'オンライン窓口', 'Online Counter')}`;
+interface ShellProps extends LayoutProps {
+  zone: 'portal' | 'console';
+  siteName: string;
+  homeHref: string;
+  beforeMain?: Children;
+  afterMain?: Children;
+}
+
+/** The frame both layouts share: doctype, head, skip link, header with the language switch, main. */
+function PageShell(props: ShellProps) {
+  const { children, beforeMain, afterMain } = props;
   return (
     <>
       {'<!doctype html>'}
       <html lang={props.lang}>
-        <Head lang={props.lang} title={props.title} suffix={suffix} />
-        <body class="portal">
+        <Head lang={props.lang} title={props.title} suffix={props.siteName} />
+        <body class={props.zone}>
           <a class="skip-link" href="#main" safe>{t(props.lang, '本文へ移動', 'Skip to content')}</a>
           <header class="site-header">
-            <a class="site-name" href="/" safe>{suffix}</a>
+            <a class="site-name" href={props.homeHref} safe>{props.siteName}</a>
             <LanguageSwitch lang={props.lang} path={props.path} />
           </header>
+          {beforeMain}
           <main id="main">{children}</main>
-          <footer class="site-footer">
-            <p safe>{t(props.lang, '個人情報は利用目的の範囲内でのみ取り扱います。', 'Personal data is used only for the stated purposes.')}</p>
-          </footer>
+          {afterMain}
         </body>
       </html>
     </>
   );
 }
 
+/** The resident portal's page: header with the city's name, a skip link, the language switch. */
+export function PortalLayout(props: LayoutProps) {
+  const { children } = props;
+  const footer = (
+    <footer class="site-footer">
+      <p safe>{t(props.lang, '個人情報は利用目的の範囲内でのみ取り扱います。', 'Personal data is used only for the stated purposes.')}</p>
+    </footer>
+  );
+  const siteName = `${props.municipalityName} ${t(props.lang, 'オンライン窓口', 'Online Counter')}`;
+  return <PageShell {...props} zone="portal" siteName={siteName} homeHref="/" afterMain={footer}>{children}</PageShell>;
+}
+
 /** The staff console's page: a denser layout with the console's navigation. */
 export function ConsoleLayout(props: LayoutProps & { nav?: Array<{ href: string; label: string }> }) {
   const { children } = props;
-  const suffix = `${props.municipalityName} ${t(props.lang, '職員コンソール', 'Staff Console')}`;
-  return (
-    <>
-      {'<!doctype html>'}
-      <html lang={props.lang}>
-        <Head lang={props.lang} title={props.title} suffix={suffix} />
-        <body class="console">
-          <a class="skip-link" href="#main" safe>{t(props.lang, '本文へ移動', 'Skip to content')}</a>
-          <header class="site-header">
-            <a class="site-name" href="/console/" safe>{suffix}</a>
-            <LanguageSwitch lang={props.lang} path={props.path} />
-          </header>
-          {props.nav?.length ? (
-            <nav class="console-nav" aria-label={t(props.lang, '業務メニュー', 'Work menu')}>
-              <ul>{props.nav.map((n) => <li><a href={n.href} safe>{n.label}</a></li>)}</ul>
-            </nav>
-          ) : ''}
-          <main id="main">{children}</main>
-        </body>
-      </html>
-    </>
-  );
+  const nav = props.nav?.length ? (
+    <nav class="console-nav" aria-label={t(props.lang, '業務メニュー', 'Work menu')}>
+      <ul>{props.nav.map((n) => <li><a href={n.href} safe>{n.label}</a></li>)}</ul>
+    </nav>
+  ) : '';
+  const siteName = `${props.municipalityName} ${t(props.lang, '職員コンソール', 'Staff Console')}`;
+  return <PageShell {...props} zone="console" siteName={siteName} homeHref="/console/" beforeMain={nav}>{children}</PageShell>;
 }
