@@ -39,7 +39,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
       const pending = await pendingMigrations(db);
       if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
     }
-    const app = await buildApp({ config, db, roles });
+    const { app } = await buildApp({ config, db, roles });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -30,6 +30,11 @@ export const errorCodes = {
   },
   unauthenticated: { status: 401, ja: () => 'ログインしてください。', en: () => 'Please log in.' },
   forbidden: { status: 403, ja: () => 'この操作を行う権限がありません。', en: () => 'You are not allowed to do this.' },
+  csrf_failed: {
+    status: 403,
+    ja: () => '画面の有効期限が切れました。ページを開き直してから操作してください。',
+    en: () => 'This form has expired. Reload the page and try again.',
+  },
   not_found: {
     status: 404,
     ja: () => 'お探しのページまたはデータは見つかりませんでした。',

@@ -9,9 +9,10 @@ for (const backend of backends) {
     before(async () => {
       t = await testApp(backend);
       t.app.post('/api/test/echo', {
+        config: { public: true },
         schema: { body: { type: 'object', required: ['count'], properties: { count: { type: 'integer' }, name: { type: 'string' } } } },
       }, async (req) => req.body);
-      t.app.get('/api/test/crash', async () => {
+      t.app.get('/api/test/crash', { config: { public: true } }, async () => {
         throw new Error('connection string postgres://secret@db');
       });
       await t.app.ready();

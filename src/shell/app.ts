@@ -9,8 +9,9 @@ import { ConsoleHome } from './pages/console-home.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { pageContext } from './pages/page-context.ts';
 import { PortalHome } from './pages/portal-home.tsx';
-import cookie from '@fastify/cookie';
-import { currentStaff, installConsoleAuth } from './console-auth.ts';
+import { currentStaff } from '../platform/access/guard.ts';
+import type { GuardedRoute } from '../platform/access/guard.ts';
+import { installConsoleAuth } from './console-auth.ts';
 import { installStaticAssets } from './static-assets.ts';
 import { findServedMunicipality, type Municipality } from './store.ts';
 import { version } from './version.ts';
@@ -34,14 +35,14 @@ export const rolePaths: Record<Role, string> = {
 const html = (reply: FastifyReply, body: string | Promise<string>) =>
   Promise.resolve(body).then((b) => reply.type('text/html; charset=utf-8').send(b));
 
-/** Builds the HTTP server for the given roles. */
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+/** Builds the HTTP server for the given roles; `routes` lists every route with the access it declares. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; routes: GuardedRoute[] }> {
   const { db, roles } = options;
   // Read per request: the demo city is loaded after the server may already listen.
   let cached: Municipality | undefined;
   const municipality = async () => (cached ??= await findServedMunicipality(db));
 
-  const app = await createServer({
+  const { app, routes } = await createServer({
     config: options.config,
     db,
     version,
@@ -50,7 +51,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ErrorPage({ ...pageContext(req, await municipality()), status, message, requestId: req.id }),
   });
   await installStaticAssets(app);
-  await app.register(cookie);
 
   // ?lang=en|ja switches the language and remembers it.
   app.addHook('onRequest', async (req, reply) => {
@@ -58,19 +58,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (lang === 'en' || lang === 'ja') reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
   });
 
-  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) =>
+  app.get('/api/docs', { config: { public: true }, schema: { hide: true } }, async (req, reply) =>
     html(reply, ApiDocs({ ...pageContext(req, await municipality()), doc: app.swagger() as unknown as OpenApiDoc })));
 
   if (roles.includes('portal')) {
-    app.get('/', { schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
+    app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
   }
   if (roles.includes('console')) {
     installConsoleAuth(app, db, municipality);
-    app.get('/console', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
-    app.get('/console/', { schema: { hide: true } }, async (req, reply) =>
+    app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
+    app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));
   }
   app.get('/api/v1/municipality', {
+    config: { public: true },
     schema: {
       tags: ['platform'],
       summary: '提供団体の情報 / The municipality this deployment serves',
@@ -87,5 +88,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!m) return reply.callNotFound();
     return { code: m.code, nameJa: m.nameJa, nameEn: m.nameEn, prefectureJa: m.prefectureJa };
   });
-  return app;
+  return { app, routes };
 }

@@ -1,5 +1,6 @@
 // The demo city: a fictional municipality (見本市) loaded into an empty database so a newcomer sees a working system.
 import { hashPassword } from '../platform/auth/password.ts';
+import { grantRole } from '../platform/access/store.ts';
 import { upsertStaffUser } from '../platform/auth/store.ts';
 import type { Db } from '../platform/db/index.ts';
 import { demoCity } from '../demo/demo-city.ts';
@@ -9,8 +10,8 @@ import { upsertMunicipality } from './store.ts';
 export const demoLogins = {
   password: 'mihon-demo-2026',
   accounts: [
-    { loginId: 'demo.admin', displayName: '見本 管理者', department: '情報政策課' },
-    { loginId: 'demo.clerk', displayName: '見本 窓口', department: '市民課' },
+    { loginId: 'demo.admin', displayName: '見本 管理者', department: '情報政策課', role: 'administrator' },
+    { loginId: 'demo.clerk', displayName: '見本 窓口', department: '市民課', role: 'clerk' },
   ],
 } as const;
 
@@ -25,5 +26,8 @@ export async function loadDemoMunicipality(db: Db): Promise<void> {
     isDemo: true,
   });
   const passwordHash = await hashPassword(demoLogins.password);
-  for (const a of demoLogins.accounts) await upsertStaffUser(db, { municipalityCode: demoCity.code, ...a }, passwordHash);
+  for (const { role, ...account } of demoLogins.accounts) {
+    await upsertStaffUser(db, { municipalityCode: demoCity.code, ...account }, passwordHash);
+    await grantRole(db, { municipalityCode: demoCity.code, loginId: account.loginId, role, scope: {}, grantedBy: 'demo-data' });
+  }
 }

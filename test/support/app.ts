@@ -1,6 +1,7 @@
 // A built app on a fresh database, for inject() tests; logs are captured so tests can inspect them.
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { GuardedRoute } from '../../src/platform/access/guard.ts';
 import { loadConfig, type Role, roles as allRoles } from '../../src/platform/config.ts';
 import type { Backend, Db } from '../../src/platform/db/index.ts';
 import { buildApp } from '../../src/shell/app.ts';
@@ -9,6 +10,8 @@ import { freshDb } from './db.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Every route with the access it declares. */
+  routes: GuardedRoute[];
   db: Db;
   /** Everything the server logged, as text. */
   logs(): string;
@@ -27,9 +30,10 @@ export async function testApp(backend: Backend, roles: readonly Role[] = allRole
     },
   });
   const config = { ...loadConfig({}, {}), logLevel: 'info' as const };
-  const app = await buildApp({ config, db, roles, logStream });
+  const { app, routes } = await buildApp({ config, db, roles, logStream });
   return {
     app,
+    routes,
     db,
     logs: () => logText,
     async close() {

@@ -1,10 +1,12 @@
 // The HTTP kernel: Fastify with TypeBox schemas, OpenAPI, request ids, one error shape, metrics and security headers.
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { type GuardedRoute, installAccessGuard } from '../access/guard.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { loggerOptions } from '../log.ts';
@@ -30,7 +32,7 @@ export const defaultBodyLimit = 1024 * 1024;
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** A Fastify instance with the platform's kernel installed; roles add their routes to it. */
-export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+export async function createServer(options: ServerOptions): Promise<{ app: FastifyInstance; routes: GuardedRoute[] }> {
   const { config, db } = options;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
@@ -50,6 +52,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   await installSecurityHeaders(app, { tls: false });
   await app.register(formbody, { bodyLimit: defaultBodyLimit });
+  await app.register(cookie);
+  const routes = installAccessGuard(app, db);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -64,11 +68,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   installMetrics(app);
 
   app.get('/healthz', {
+    config: { public: true },
     schema: { tags: ['platform'], summary: '死活監視 / Health check (checks the database)' },
   }, async (_req, reply) => {
     await db.ping();
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: db.backend });
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  return app;
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  return { app, routes };
 }

@@ -1,0 +1,14 @@
+// 権限 (capabilities): every action a person can take is named here; roles grant them. Modules add theirs.
+
+/** Every capability with the description shown in the account inventory. */
+export const capabilities = {
+  'console.use': { ja: '職員コンソールの利用', en: 'Use the staff console' },
+  'staff.account.read': { ja: 'アカウント棚卸の閲覧', en: 'View the account inventory' },
+  'staff.account.manage': { ja: 'アカウントの追加・停止・権限付与', en: 'Add, disable and grant accounts' },
+  'audit.search': { ja: '操作ログの検索', en: 'Search the audit log' },
+  'audit.export': { ja: '操作ログの出力', en: 'Export the audit log' },
+  'personal.sensitive.read': { ja: '要配慮個人情報の閲覧', en: 'View sensitive personal data' },
+  'personal.individual_number.read': { ja: '個人番号の閲覧', en: 'View individual numbers' },
+} as const satisfies Record<string, { ja: string; en: string }>;
+
+export type Capability = keyof typeof capabilities;

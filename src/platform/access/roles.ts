@@ -1,0 +1,40 @@
+// 役割 (roles) as data: the capabilities each grants and whether it demands a second factor.
+import type { Capability } from './capabilities.ts';
+
+export interface RoleDefinition {
+  ja: string;
+  en: string;
+  capabilities: readonly Capability[];
+  /** Multi-factor authentication is mandatory for this role (the seeds require it for administrators and operators). */
+  mfaRequired: boolean;
+}
+
+/** Every role; a module that adds capabilities adds them to the roles that need them. */
+export const roles = {
+  administrator: {
+    ja: 'システム管理者',
+    en: 'Administrator',
+    capabilities: ['console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export'],
+    mfaRequired: true,
+  },
+  operator: {
+    ja: 'コールセンター・運用オペレーター',
+    en: 'Operator',
+    capabilities: ['console.use'],
+    mfaRequired: true,
+  },
+  clerk: { ja: '窓口職員', en: 'Counter clerk', capabilities: ['console.use'], mfaRequired: false },
+  auditor: {
+    ja: '監査担当',
+    en: 'Auditor',
+    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export'],
+    mfaRequired: false,
+  },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type RoleName = keyof typeof roles;
+
+/** True for a role name that exists. */
+export function isRoleName(name: string): name is RoleName {
+  return Object.hasOwn(roles, name);
+}

@@ -1,0 +1,76 @@
+// Walks every registered route: a route is either listed here as public, or refuses a caller without a session
+// and a member of staff without its capability.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../src/platform/auth/password.ts';
+import { openSession } from '../src/platform/auth/session.ts';
+import { upsertStaffUser } from '../src/platform/auth/store.ts';
+import { demoCity } from '../src/demo/demo-city.ts';
+import { type TestApp, testApp } from './support/app.ts';
+
+/** Every public route, on purpose. A route added as public must be added here too. */
+const expectedPublic = [
+  'GET /',
+  'GET /api/docs',
+  'GET /api/openapi.json',
+  'GET /api/v1/municipality',
+  'GET /console',
+  'GET /console/login',
+  'GET /healthz',
+  'GET /metrics',
+  'POST /console/login',
+];
+
+const concrete = (url: string) => url.replace(/:[A-Za-z_]+/g, 'x1').replace(/\*$/, 'x');
+const isAssetRoute = (url: string) => url.startsWith('/public/');
+
+describe('every route declares its access and the guard enforces it', () => {
+  let t: TestApp;
+  let noRoleCookie: string;
+  before(async () => {
+    t = await testApp('pglite');
+    await t.app.ready();
+    await upsertStaffUser(t.db, { municipalityCode: demoCity.code, loginId: 'no.roles', displayName: '権限 なし', department: '総務課' }, await hashPassword('irrelevant-password'));
+    noRoleCookie = `madoguchi_sid=${await openSession(t.db, demoCity.code, 'no.roles')}`;
+  });
+  after(() => t.close());
+
+  it('lists exactly the expected public routes', () => {
+    const actual = [...new Set(t.routes.filter((r) => r.access === 'public' && !isAssetRoute(r.url) && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`))].sort();
+    assert.deepEqual(actual, expectedPublic);
+  });
+
+  it('refuses to register a route that declares no access', async () => {
+    const other = await testApp('pglite', ['portal']);
+    try {
+      assert.throws(() => other.app.get('/api/forgotten', async () => 'oops'), /declares no access/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers every guarded route without a session with 401, or a redirect to the login page for console pages', async () => {
+    const guarded = t.routes.filter((r) => r.access !== 'public');
+    assert.ok(guarded.length > 0);
+    for (const r of guarded) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers: { accept: 'application/json' } });
+      const toLogin = res.statusCode === 303 && res.headers.location === '/console/login';
+      assert.ok(res.statusCode === 401 || toLogin, `${r.method} ${r.url} answered ${res.statusCode}`);
+    }
+  });
+
+  it('answers every capability route with 403 for a member of staff without that capability', async () => {
+    const withCapability = t.routes.filter((r) => r.access !== 'public' && r.access !== 'authenticated');
+    assert.ok(withCapability.length > 0);
+    for (const r of withCapability) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers: { cookie: noRoleCookie, accept: 'application/json' } });
+      assert.equal(res.statusCode, 403, `${r.method} ${r.url}`);
+    }
+  });
+
+  it('refuses a state-changing staff call without the session CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/console/logout', headers: { cookie: noRoleCookie }, payload: { csrf: 'wrong' } });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'csrf_failed');
+  });
+});
