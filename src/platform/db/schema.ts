@@ -17,6 +17,15 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+export interface StaffRoleAssignmentTable {
+  municipality_code: string;
+  login_id: string;
+  role: string;
+  scope: Generated<unknown>;
+  granted_at: Generated<Date>;
+  granted_by: string;
+}
+
 export interface StaffSessionTable {
   municipality_code: string;
   session_hash: string;
@@ -35,11 +44,13 @@ export interface StaffUserTable {
   disabled_at: Date | null;
   last_login_at: Date | null;
   created_at: Generated<Date>;
+  organisation: string | null;
 }
 
 export interface Database {
   municipality: MunicipalityTable;
   schema_migration: SchemaMigrationTable;
+  staff_role_assignment: StaffRoleAssignmentTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;
 }
