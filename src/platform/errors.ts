@@ -18,6 +18,11 @@ export const errorCodes = {
     ja: () => '入力内容に誤りがあります。項目を確認してください。',
     en: () => 'Some fields are invalid. Please check them.',
   },
+  invalid_text: {
+    status: 400,
+    ja: () => '使用できない文字（制御文字または不正な文字コード）が含まれています。',
+    en: () => 'The input contains characters that are not allowed (control characters or invalid UTF-8).',
+  },
   payload_too_large: {
     status: 413,
     ja: () => '送信されたデータが大きすぎます。',

@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { loggerOptions } from '../log.ts';
 import { type ErrorPageRenderer, installErrorHandlers } from './error-handler.ts';
+import { installInputHygiene } from './input-hygiene.ts';
 import { installMetrics } from './metrics.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 
@@ -52,6 +53,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   });
   await installSecurityHeaders(app, { tls: false });
   await app.register(formbody, { bodyLimit: defaultBodyLimit });
+  installInputHygiene(app);
   await app.register(cookie);
   const routes = installAccessGuard(app, db);
   await app.register(swagger, {
