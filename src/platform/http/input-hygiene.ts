@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 
 // C0 controls except tab, line feed and carriage return; DEL; the C1 controls; and U+FFFD, which is what
 // percent-decoding leaves of invalid UTF-8 in forms and queries.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
