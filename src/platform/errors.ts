@@ -47,6 +47,16 @@ export const errorCodes = {
   },
   method_not_allowed: { status: 405, ja: () => 'この操作は許可されていません。', en: () => 'Method not allowed.' },
   conflict: { status: 409, ja: () => '他の操作と競合しました。もう一度お試しください。', en: () => 'A conflicting operation is in progress. Please retry.' },
+  idempotency_key_reused: {
+    status: 422,
+    ja: () => 'この Idempotency-Key は別の内容の要求に使われています。新しいキーを使ってください。',
+    en: () => 'This Idempotency-Key was used for a different request. Use a new key.',
+  },
+  idempotency_in_progress: {
+    status: 409,
+    ja: () => '同じ要求を処理中です。しばらくしてから再送してください。',
+    en: () => 'The same request is still being processed. Retry shortly.',
+  },
   rate_limited: { status: 429, ja: () => 'しばらく時間をおいてからお試しください。', en: () => 'Too many requests. Please wait and retry.' },
   internal: {
     status: 500,
