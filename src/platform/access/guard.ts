@@ -7,7 +7,8 @@ import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import type { Capability } from './capabilities.ts';
 import { can, type Principal } from './can.ts';
-import { findAssignments } from './store.ts';
+import { effectiveAssignments, parseAllowList } from './networks.ts';
+import { findAssignments, findRoleNetworks } from './store.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -66,11 +67,13 @@ export function installAccessGuard(app: FastifyInstance, db: Db): GuardedRoute[]
       if (req.method === 'GET' && url.startsWith('/console/')) return reply.redirect('/console/login', 303);
       throw new AppError('unauthenticated');
     }
+    // req.ip believes X-Forwarded-For only from the configured trusted proxies, so a role's networks cannot be spoofed.
+    const restrictions = new Map((await findRoleNetworks(db, staff.municipalityCode)).map((r) => [r.role, parseAllowList(r.networks)]));
     const principal: Principal = {
       kind: 'staff',
       municipalityCode: staff.municipalityCode,
       loginId: staff.loginId,
-      assignments: await findAssignments(db, staff.municipalityCode, staff.loginId),
+      assignments: effectiveAssignments(await findAssignments(db, staff.municipalityCode, staff.loginId), restrictions, req.ip),
     };
     req.staff = staff;
     req.principal = principal;

@@ -27,3 +27,22 @@ export async function revokeRole(db: Db, municipalityCode: string, loginId: stri
   await db.kysely.deleteFrom('staff_role_assignment')
     .where('municipality_code', '=', municipalityCode).where('login_id', '=', loginId).where('role', '=', role).execute();
 }
+
+/** The network allow-lists of a municipality's restricted roles, as stored. */
+export async function findRoleNetworks(db: Db, municipalityCode: string): Promise<Array<{ role: string; networks: string[] }>> {
+  const rows = await db.kysely.selectFrom('role_network_restriction').select(['role', 'allowed_networks'])
+    .where('municipality_code', '=', municipalityCode).execute();
+  return rows.map((r) => ({ role: r.role, networks: r.allowed_networks }));
+}
+
+/** Restricts a role to networks (CIDR), or lifts the restriction with an empty list. */
+export async function setRoleNetworks(db: Db, municipalityCode: string, role: string, networks: string[]): Promise<void> {
+  if (networks.length === 0) {
+    await db.kysely.deleteFrom('role_network_restriction').where('municipality_code', '=', municipalityCode).where('role', '=', role).execute();
+    return;
+  }
+  await db.kysely.insertInto('role_network_restriction')
+    .values({ municipality_code: municipalityCode, role, allowed_networks: networks })
+    .onConflict((oc) => oc.columns(['municipality_code', 'role']).doUpdateSet({ allowed_networks: networks }))
+    .execute();
+}

@@ -22,6 +22,13 @@ export interface MunicipalityTable {
   created_at: Generated<Date>;
 }
 
+export interface RoleNetworkRestrictionTable {
+  municipality_code: string;
+  role: string;
+  allowed_networks: string[];
+  updated_at: Generated<Date>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -61,6 +68,7 @@ export interface StaffUserTable {
 export interface Database {
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
+  role_network_restriction: RoleNetworkRestrictionTable;
   schema_migration: SchemaMigrationTable;
   staff_role_assignment: StaffRoleAssignmentTable;
   staff_session: StaffSessionTable;
