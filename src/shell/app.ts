@@ -11,6 +11,7 @@ import { pageContext } from './pages/page-context.ts';
 import { PortalHome } from './pages/portal-home.tsx';
 import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
+import { installAccountInventory } from './accounts/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
 import { installStaticAssets } from './static-assets.ts';
 import { findServedMunicipality, type Municipality } from './store.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }
   if (roles.includes('console')) {
     installConsoleAuth(app, db, municipality);
+    installAccountInventory(app, db, municipality);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

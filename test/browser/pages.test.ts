@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoLogins } from '../../src/shell/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
+import { staffWithRoles } from '../support/staff.ts';
 import { browserUnavailable, launchBrowser, seriousAxeViolations } from '../support/browser.ts';
 
 const pages = ['/', '/?lang=en', '/console/login', '/console/login?lang=en', '/api/docs', '/no-such-page'];
@@ -59,6 +60,18 @@ describe('pages in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.waitForURL(`${base}/console/login`);
     await page.close();
+  });
+
+  it('shows the account inventory to an administrator without accessibility violations', async () => {
+    const admin = await staffWithRoles(t.db, 'browser.admin', [{ role: 'administrator' }]);
+    const context = await browser.newContext();
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/console/accounts`);
+    assert.match(await page.textContent('h1') ?? '', /アカウント棚卸/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await context.close();
   });
 
   it('renders Japanese text in the self-hosted BIZ UDPGothic font', async () => {

@@ -8,7 +8,7 @@ import type { PageContext } from './page-context.ts';
 export function ConsoleHome(ctx: PageContext & { staff: StaffAccount & { csrfToken: string }; backend: string; roles: string[] }) {
   const { lang } = ctx;
   return (
-    <ConsoleLayout {...ctx} title={t(lang, 'ホーム', 'Home')} nav={[{ href: '/api/docs', label: t(lang, 'API 仕様', 'API reference') }]}>
+    <ConsoleLayout {...ctx} title={t(lang, 'ホーム', 'Home')}>
       <h1 safe>{t(lang, '職員コンソール', 'Staff console')}</h1>
       <p safe>{t(lang, `${ctx.staff.department} ${ctx.staff.displayName} さん`, `${ctx.staff.displayName} (${ctx.staff.department})`)}</p>
       <form method="post" action="/console/logout">

@@ -2,17 +2,20 @@
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/errors.ts';
 import { pageLang } from '../../platform/http/language.ts';
+import { consoleNav } from '../console-nav.ts';
 import type { Municipality } from '../store.ts';
 
 export interface PageContext {
   lang: Lang;
   path: string;
   municipalityName: string;
+  /** The console menu for the logged-in member of staff (empty elsewhere). */
+  nav: Array<{ href: string; label: string }>;
 }
 
 /** The context for rendering a page for this request. */
 export function pageContext(req: FastifyRequest, municipality: Municipality | undefined): PageContext {
   const lang = pageLang(req);
   const name = municipality ? (lang === 'en' ? municipality.nameEn : municipality.nameJa) : lang === 'en' ? '(municipality not set)' : '（団体未設定）';
-  return { lang, path: req.url.split('?')[0] ?? '/', municipalityName: name };
+  return { lang, path: req.url.split('?')[0] ?? '/', municipalityName: name, nav: consoleNav(lang, req.principal) };
 }

@@ -1,0 +1,8 @@
+// How instants are shown to people: Japan time, to the minute.
+
+const jst = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/** An instant as 'YYYY-MM-DD HH:mm' in Japan time, or '' for none. */
+export function formatInstant(at: Date | null | undefined): string {
+  return at ? jst.format(at) : '';
+}

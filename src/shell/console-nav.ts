@@ -1,0 +1,17 @@
+// The console's menu: each entry shows only to those whose roles grant its capability.
+import type { Capability } from '../platform/access/capabilities.ts';
+import { can, type Principal } from '../platform/access/can.ts';
+import type { Lang } from '../platform/errors.ts';
+import { t } from '../platform/http/language.ts';
+
+const entries: Array<{ href: string; ja: string; en: string; capability: Capability }> = [
+  { href: '/console/', ja: 'ホーム', en: 'Home', capability: 'console.use' },
+  { href: '/console/accounts', ja: 'アカウント棚卸', en: 'Account inventory', capability: 'staff.account.read' },
+  { href: '/api/docs', ja: 'API 仕様', en: 'API reference', capability: 'console.use' },
+];
+
+/** The menu entries this principal may use. */
+export function consoleNav(lang: Lang, principal: Principal | undefined): Array<{ href: string; label: string }> {
+  if (!principal) return [];
+  return entries.filter((e) => can(principal, e.capability)).map((e) => ({ href: e.href, label: t(lang, e.ja, e.en) }));
+}
