@@ -61,6 +61,21 @@ describe('madoguchi command line', () => {
     }
   });
 
+  it('writes the demo files for N residents and registers the demo city with --load', () => {
+    const out = tempDir();
+    const data = tempDir();
+    const r = runCli(['demo-data', '--residents', '300', '--seed', '7', '--out', out, '--load', '--data', data]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /generated 300 residents/);
+    assert.match(r.stdout, /見本市 \(279994\)/);
+    const review = fs.readFileSync(path.join(out, 'review-residents.csv'), 'utf8').split('\r\n');
+    assert.equal(review[0], '住記個人番号,氏名カナ,生年月日,郵便番号,通称名カナ,AL氏名カナ');
+    for (const f of ['residents.csv', 'review-tax-years.csv', 'tax-records.csv', 'taxpayers.csv']) assert.ok(fs.existsSync(path.join(out, f)), f);
+    const again = tempDir();
+    assert.equal(runCli(['demo-data', '--residents', '300', '--seed', '7', '--out', again]).code, 0);
+    assert.ok(fs.readFileSync(path.join(again, 'tax-records.csv')).equals(fs.readFileSync(path.join(out, 'tax-records.csv'))), 'same seed, same bytes');
+  });
+
   it('takes over a lock left by a process that no longer exists', () => {
     const data = tempDir();
     fs.writeFileSync(path.join(data, 'madoguchi.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), command: 'madoguchi start', startedAt: '2026-01-01' }));
