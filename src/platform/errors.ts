@@ -8,7 +8,7 @@ interface ErrorSpec {
   en: (d: Record<string, unknown>) => string;
 }
 
-const s = (v: unknown) => String(v ?? '');
+const s = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : v == null ? '' : JSON.stringify(v));
 
 /** Every error code the platform can answer with. Modules add theirs here so the table stays one. */
 export const errorCodes = {
