@@ -13,6 +13,7 @@ import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { installAccountInventory } from './accounts/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
+import { installSessionExtend } from './session-extend.ts';
 import { installStaticAssets } from './static-assets.ts';
 import { findServedMunicipality, type Municipality } from './store.ts';
 import { version } from './version.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   if (roles.includes('console')) {
     installConsoleAuth(app, db, municipality);
     installAccountInventory(app, db, municipality);
+    installSessionExtend(app);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

@@ -74,6 +74,28 @@ describe('pages in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('warns a minute before the idle time-out and lets the clerk extend the session (WCAG 2.2.1)', async () => {
+    const clerk = await staffWithRoles(t.db, 'browser.clerk', [{ role: 'clerk' }]);
+    const context = await browser.newContext();
+    const [name, value] = clerk.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    const dialog = page.getByRole('alertdialog');
+    assert.equal(await dialog.isVisible(), false);
+    await page.clock.fastForward('14:01');
+    await dialog.waitFor({ state: 'visible' });
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    const extended = page.waitForResponse((r) => r.url().endsWith('/console/session/extend'));
+    await page.getByRole('button', { name: '延長する' }).click();
+    assert.equal((await extended).status(), 204);
+    await dialog.waitFor({ state: 'hidden' });
+    await page.clock.fastForward('15:01');
+    await page.waitForURL(`${base}/console/login`);
+    await context.close();
+  });
+
   it('renders Japanese text in the self-hosted BIZ UDPGothic font', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

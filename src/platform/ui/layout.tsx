@@ -10,6 +10,12 @@ export const stylesheets = [
   '/public/css/madoguchi.css',
 ];
 
+/** The logged-in session, for the idle time-out warning. */
+export interface SessionInfo {
+  idleSeconds: number;
+  csrfToken: string;
+}
+
 interface LayoutProps {
   lang: Lang;
   title: string;
@@ -17,9 +23,10 @@ interface LayoutProps {
   /** The current path, for the language switch link. */
   path: string;
   children?: Children;
+  session?: SessionInfo | undefined;
 }
 
-function Head({ lang, title, suffix }: { lang: Lang; title: string; suffix: string }) {
+function Head({ lang, title, suffix, session }: { lang: Lang; title: string; suffix: string; session?: SessionInfo | undefined }) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -27,6 +34,12 @@ function Head({ lang, title, suffix }: { lang: Lang; title: string; suffix: stri
       <title safe>{`${title} | ${suffix}`}</title>
       {stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
       <meta name="description" content={t(lang, '自治体のオンライン窓口', 'Online municipal counter')} />
+      {session ? (
+        <>
+          <meta name="madoguchi-session" data-idle-seconds={String(session.idleSeconds)} data-csrf={session.csrfToken} />
+          <script src="/public/js/session-timeout.js" defer></script>
+        </>
+      ) : ''}
     </head>
   );
 }
@@ -37,6 +50,21 @@ function LanguageSwitch({ lang, path }: { lang: Lang; path: string }) {
     <a class="lang-switch" href={`${path}?lang=${other}`} hreflang={other} lang={other}>
       {other === 'en' ? 'English' : '日本語'}
     </a>
+  );
+}
+
+/** The idle time-out warning, opened by /public/js/session-timeout.js. */
+function TimeoutDialog({ lang, seconds }: { lang: Lang; seconds: number }) {
+  return (
+    <dialog id="session-timeout" role="alertdialog" aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text">
+      <h2 id="session-timeout-title" safe>{t(lang, 'まもなく自動ログアウトします', 'You will be logged out soon')}</h2>
+      <p id="session-timeout-text">
+        <span safe>{t(lang, 'しばらく操作がないため、あと ', 'Because you have been inactive, your session ends in ')}</span>
+        <span data-remaining safe>{String(seconds)}</span>
+        <span safe>{t(lang, ' 秒でログアウトします。作業を続ける場合は延長してください。', ' seconds. Extend it to keep working.')}</span>
+      </p>
+      <button type="button" class="button" data-extend safe>{t(lang, '延長する', 'Stay logged in')}</button>
+    </dialog>
   );
 }
 
@@ -55,7 +83,7 @@ function PageShell(props: ShellProps) {
     <>
       {'<!doctype html>'}
       <html lang={props.lang}>
-        <Head lang={props.lang} title={props.title} suffix={props.siteName} />
+        <Head lang={props.lang} title={props.title} suffix={props.siteName} session={props.session} />
         <body class={props.zone}>
           <a class="skip-link" href="#main" safe>{t(props.lang, '本文へ移動', 'Skip to content')}</a>
           <header class="site-header">
@@ -65,6 +93,7 @@ function PageShell(props: ShellProps) {
           {beforeMain}
           <main id="main">{children}</main>
           {afterMain}
+          {props.session ? <TimeoutDialog lang={props.lang} seconds={Math.min(60, props.session.idleSeconds)} /> : ''}
         </body>
       </html>
     </>
