@@ -74,3 +74,18 @@ describe('every route declares its access and the guard enforces it', () => {
     assert.equal(res.json().error.code, 'csrf_failed');
   });
 });
+
+describe('caching of answers with personal data', () => {
+  it('sends no-store on every guarded route and on public routes marked personalData', async () => {
+    const t = await testApp('pglite', ['portal']);
+    try {
+      t.app.get('/api/test/my-application', { config: { public: true, personalData: true } }, async () => ({ ok: true }));
+      const res = await t.app.inject('/api/test/my-application');
+      assert.equal(res.headers['cache-control'], 'no-store');
+      const portal = await t.app.inject('/');
+      assert.notEqual(portal.headers['cache-control'], 'no-store');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -18,6 +18,8 @@ declare module 'fastify' {
     authenticated?: boolean;
     /** The capability the caller needs. */
     capability?: Capability;
+    /** The answer carries personal data: never cached, even on a public route (a resident's own form). */
+    personalData?: boolean;
   }
   interface FastifyRequest {
     /** The logged-in member of staff, on guarded routes. */
@@ -60,6 +62,7 @@ export function installAccessGuard(app: FastifyInstance, db: Db): GuardedRoute[]
   app.addHook('onRequest', async (req, reply) => {
     const config = req.routeOptions.config;
     const url = req.routeOptions.url;
+    if (config.personalData) reply.header('cache-control', 'no-store');
     if (url === undefined || config.public || publicPrefixes.some((p) => url.startsWith(p))) return;
     reply.header('cache-control', 'no-store');
     const staff = await resumeSession(db, req.cookies[sessionCookie]);
