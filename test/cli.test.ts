@@ -3,11 +3,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { runCli, startCli } from './support/cli.ts';
 
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-cli-'));
+const made: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-cli-'));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('madoguchi command line', () => {
   it('prints the help listing every command, exit 0', () => {
