@@ -11,6 +11,8 @@ export type Flags = Record<string, string | boolean | undefined>;
 export interface Command {
   options: Options;
   run(flags: Flags, output: Output): Promise<number>;
+  /** A group such as `keys rotate`: the next word names the command that runs. */
+  subcommands?: Record<string, Command>;
 }
 
 const common: Options = {
@@ -25,6 +27,9 @@ export const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./cli/commands/serve.ts')).serveCommand,
   migrate: async () => (await import('./cli/commands/migrate.ts')).migrateCommand,
   'demo-data': async () => (await import('./cli/commands/demo-data.ts')).demoDataCommand,
+  keys: async () => (await import('./cli/commands/keys.ts')).keysCommand,
+  audit: async () => (await import('./cli/commands/audit.ts')).auditCommand,
+  user: async () => (await import('./cli/commands/user.ts')).userCommand,
 };
 
 function parse(command: Command, args: string[]): Flags {
@@ -53,7 +58,10 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   try {
     const load = commands[name];
     if (!load) throw new UsageError(`不明なコマンドです: ${name}`, `Unknown command: ${name}`);
-    const command = await load();
+    const group = await load();
+    const sub = group.subcommands && !rest[0]?.startsWith('-') ? rest.shift() : undefined;
+    const command = sub === undefined ? group : group.subcommands?.[sub];
+    if (!command) throw new UsageError(`不明なコマンドです: ${name} ${sub}`, `Unknown command: ${name} ${sub}`);
     const flags = parse(command, rest);
     if (flags.help) {
       output.out(helpText);

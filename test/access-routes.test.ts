@@ -6,7 +6,9 @@ import { hashPassword } from '../src/platform/auth/password.ts';
 import { openSession } from '../src/platform/auth/session.ts';
 import { upsertStaffUser } from '../src/platform/auth/store.ts';
 import { demoCity } from '../src/demo/demo-city.ts';
+import { grantRole } from '../src/platform/access/store.ts';
 import { type TestApp, testApp } from './support/app.ts';
+import { staffWithRoles } from './support/staff.ts';
 
 /** Every public route, on purpose. A route added as public must be added here too. */
 const expectedPublic = [
@@ -16,9 +18,13 @@ const expectedPublic = [
   'GET /api/v1/municipality',
   'GET /console',
   'GET /console/login',
+  'GET /console/login/mfa-setup',
+  'GET /console/login/totp',
   'GET /healthz',
   'GET /metrics',
   'POST /console/login',
+  'POST /console/login/mfa-setup',
+  'POST /console/login/totp',
 ];
 
 const concrete = (url: string) => url.replace(/:[A-Za-z_]+/g, 'x1').replace(/\*$/, 'x');
@@ -84,6 +90,23 @@ describe('caching of answers with personal data', () => {
       assert.equal(res.headers['cache-control'], 'no-store');
       const portal = await t.app.inject('/');
       assert.notEqual(portal.headers['cache-control'], 'no-store');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('a role that demands MFA, granted during a session', () => {
+  it('sends the member of staff to enrollment before any capability route', async () => {
+    const t = await testApp('pglite');
+    try {
+      const clerk = await staffWithRoles(t.db, 'promoted.clerk', [{ role: 'clerk' }]);
+      assert.equal((await t.app.inject({ url: '/console/', headers: { cookie: clerk.cookie } })).statusCode, 200);
+      await grantRole(t.db, { municipalityCode: demoCity.code, loginId: 'promoted.clerk', role: 'operator', scope: {}, grantedBy: 'test' });
+      const page = await t.app.inject({ url: '/console/', headers: { cookie: clerk.cookie } });
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, '/console/account/mfa');
+      assert.equal((await t.app.inject({ url: '/console/account/mfa', headers: { cookie: clerk.cookie } })).statusCode, 200);
     } finally {
       await t.close();
     }

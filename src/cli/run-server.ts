@@ -1,8 +1,10 @@
 // Shared by start and serve: open the database, build the app for the roles, listen, and shut down cleanly on a signal.
 import type { Config, Role } from '../platform/config.ts';
+import { loadMasterKey } from '../platform/crypto/index.ts';
 import { openDb } from '../platform/db/index.ts';
 import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
+import { startHousekeeping } from '../platform/jobs/housekeeping.ts';
 import { buildApp, rolePaths } from '../shell/app.ts';
 import { demoLogins, loadDemoMunicipality } from '../shell/demo.ts';
 import { findServedMunicipality } from '../shell/store.ts';
@@ -34,7 +36,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
   try {
     if (options.prepare) {
       await migrate(db);
-      if (!(await findServedMunicipality(db))) await loadDemoMunicipality(db);
+      if (!(await findServedMunicipality(db))) await loadDemoMunicipality(db, { master: loadMasterKey(config) });
     } else {
       const pending = await pendingMigrations(db);
       if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
@@ -52,13 +54,16 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     output.out(`  ${padColumns('API 仕様 / API docs', 40)}${base}/api/docs`);
     if (municipality?.isDemo && roles.includes('console')) {
       output.out(`  デモ用ログイン / demo logins: ${demoLogins.accounts.map((a) => a.loginId).join(', ')} — パスワード / password: ${demoLogins.password}`);
+      output.out(`  demo.admin の確認コード用キー / TOTP key for demo.admin: ${demoLogins.adminTotpSecret} (認証アプリに登録 / add it to an authenticator app)`);
     }
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 
+    const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log) : undefined;
     return await new Promise<number>((resolve) => {
       const stop = () => {
         closing ??= (async () => {
+          await stopHousekeeping?.();
           await app.close();
           await db.close();
           resolve(0);

@@ -15,6 +15,20 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
       --seed S                  乱数の種 / random seed (default 1)
       --out DIR                 出力先 / output folder (default ./demo-data)
       --load                    デモ団体をデータベースに登録 / also register the demo city in the database
+  user add --login ID --name NAME --department DEPT --role ROLE [--organisation ORG] [--password-stdin]
+                              職員アカウントを作成（パスワードは標準入力、省略時は生成して1回だけ表示）
+                              Add a staff account (password from stdin, or generated and shown once)
+  user disable --login ID     アカウントを停止しセッションを即時終了 / Disable an account and end its sessions
+  user reset-mfa --login ID   多要素認証をリセット / Reset an account's second factor (lost device)
+  user unlock --login ID      ロックを解除 / Unlock an account locked after failed logins
+  user list                   アカウント一覧（役割・MFA・ロック・最終ログイン）/ List accounts
+      [--municipality CODE]     対象団体（省略時は登録済みの団体）/ municipality (default: the one registered)
+  audit verify [--anchors FILE] 操作ログのハッシュチェーンを検証（破損なら終了コード1）/ Verify the audit chain (exit 1 if broken)
+      [--municipality CODE] [--public-key FILE]
+  audit anchor                チェーン末尾に署名しアンカーファイルへ追記 / Sign the chain head and append it to the anchors file
+      [--municipality CODE] [--anchors FILE]  (default <data>/audit-anchors.jsonl)
+  audit export --csv FILE     監査用に操作ログをCSV出力 / Export audit events as CSV for auditors
+      [--municipality CODE] [--user ID] [--subject KIND:ID] [--operation CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 
 共通オプション / Common options:
   --data DIR                  組込みデータベースの場所 / embedded database folder (default ./data, env MADOGUCHI_DATA_DIR)

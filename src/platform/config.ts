@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives a Config.
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from './errors.ts';
 
@@ -17,6 +18,10 @@ export interface Config {
   trustedProxies: string[];
   /** True when running under CI (browser tests may not be skipped there). */
   ci: boolean;
+  /** The master key from MADOGUCHI_MASTER_KEY; a KeyObject, so logging the config never prints it. Else keys/master.key. */
+  masterKey?: KeyObject;
+  /** MADOGUCHI_NEW_MASTER_KEY: the key `madoguchi keys rotate --master` re-wraps the data keys under. */
+  newMasterKey?: KeyObject;
 }
 
 export interface ConfigFlags {
@@ -25,6 +30,20 @@ export interface ConfigFlags {
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A 256-bit key given as base64; the error never echoes the value, which is a secret. */
+function secretKeyVariable(env: NodeJS.ProcessEnv, variable: string): KeyObject | undefined {
+  const text = env[variable]?.trim();
+  if (!text) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(text) || bytes.length !== 32) {
+    bytes.fill(0);
+    throw new AppError('config_invalid', { variable, value: '(hidden) — expected base64 of 32 random bytes, e.g. `openssl rand -base64 32`' });
+  }
+  const key = createSecretKey(bytes);
+  bytes.fill(0);
+  return key;
+}
 
 /** Reads and validates the environment once; a bad value stops start-up naming the variable. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +68,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     logLevel,
     trustedProxies: (env.MADOGUCHI_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     ci: env.CI === 'true' || env.CI === '1',
+    masterKey: secretKeyVariable(env, 'MADOGUCHI_MASTER_KEY'),
+    newMasterKey: secretKeyVariable(env, 'MADOGUCHI_NEW_MASTER_KEY'),
   };
 }

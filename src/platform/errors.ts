@@ -34,7 +34,20 @@ export const errorCodes = {
     en: () => 'This content type is not accepted.',
   },
   unauthenticated: { status: 401, ja: () => 'ログインしてください。', en: () => 'Please log in.' },
+  step_up_required: {
+    status: 401,
+    ja: () => 'この操作の前に、パスワードまたは確認コードをもう一度入力してください。',
+    en: () => 'Enter your password or verification code again before this action.',
+  },
+  staff_user_exists: { status: 409, ja: (d) => `ログインID ${s(d.loginId)} は既に使われています。`, en: (d) => `The login id ${s(d.loginId)} is already taken.` },
+  staff_user_not_found: { status: 404, ja: (d) => `ログインID ${s(d.loginId)} の職員は見つかりません。`, en: (d) => `There is no member of staff with login id ${s(d.loginId)}.` },
+  password_rejected: { status: 400, ja: (d) => `パスワードが基準を満たしていません: ${s(d.ja)}`, en: (d) => `The password does not meet the policy: ${s(d.en)}` },
   forbidden: { status: 403, ja: () => 'この操作を行う権限がありません。', en: () => 'You are not allowed to do this.' },
+  mfa_required: {
+    status: 403,
+    ja: () => 'この操作には多要素認証の設定が必要です。職員コンソールで設定してください。',
+    en: () => 'This requires multi-factor authentication. Set it up in the staff console.',
+  },
   csrf_failed: {
     status: 403,
     ja: () => '画面の有効期限が切れました。ページを開き直してから操作してください。',
@@ -72,6 +85,26 @@ export const errorCodes = {
     status: 500,
     ja: (d) => `設定 ${s(d.variable)} の値が不正です: ${s(d.value)}`,
     en: (d) => `The setting ${s(d.variable)} has an invalid value: ${s(d.value)}`,
+  },
+  master_key_file_unsafe: {
+    status: 500,
+    ja: (d) => `鍵ファイル ${s(d.path)} は所有者以外も読み書きできる権限（${s(d.mode)}）のため使用しません。chmod 600 ${s(d.path)} を実行してください。`,
+    en: (d) => `The key file ${s(d.path)} has mode ${s(d.mode)}, open to users other than its owner, so it is not used. Run chmod 600 ${s(d.path)}.`,
+  },
+  master_key_file_invalid: {
+    status: 500,
+    ja: (d) => `鍵ファイル ${s(d.path)} の内容が正しくありません（32バイトの鍵を base64 で1行に記録したもの）。`,
+    en: (d) => `The key file ${s(d.path)} is malformed (it must hold one line: base64 of a 32-byte key).`,
+  },
+  master_key_mismatch: {
+    status: 500,
+    ja: (d) => `データ鍵はマスター鍵 ${s(d.expected)} で保護されていますが、設定されたマスター鍵は ${s(d.actual)} です。MADOGUCHI_MASTER_KEY または keys/master.key を確認してください。`,
+    en: (d) => `The data keys are wrapped by master key ${s(d.expected)}, but the configured master key is ${s(d.actual)}. Check MADOGUCHI_MASTER_KEY or keys/master.key.`,
+  },
+  decryption_failed: {
+    status: 500,
+    ja: (d) => `暗号化された項目を復号できませんでした（${s(d.reason)}）。`,
+    en: (d) => `An encrypted field could not be decrypted (${s(d.reason)}).`,
   },
   data_dir_locked: {
     status: 409,
@@ -111,6 +144,21 @@ export const errorCodes = {
       `文字「${s(d.char)}」（${s(d.codePoint)}）は Shift_JIS（CP932）で書き出せません（${d.row === 0 ? '見出し' : `${s(d.row)}件目`}「${s(d.column)}」）。UTF-8 で書き出すか、文字を置き換えてください。`,
     en: (d) =>
       `The character "${s(d.char)}" (${s(d.codePoint)}) cannot be written in Shift_JIS (CP932) (${d.row === 0 ? 'header' : `record ${s(d.row)}`}, column "${s(d.column)}"). Export in UTF-8 or replace the character.`,
+  },
+  audit_key_file_unsafe: {
+    status: 500,
+    ja: (d) => `操作ログの署名鍵 ${s(d.path)} は所有者以外も読み書きできる権限（${s(d.mode)}）のため使用しません。chmod 600 ${s(d.path)} を実行してください。`,
+    en: (d) => `The audit signing key ${s(d.path)} has mode ${s(d.mode)}, open to users other than its owner, so it is not used. Run chmod 600 ${s(d.path)}.`,
+  },
+  audit_key_file_invalid: {
+    status: 500,
+    ja: (d) => `操作ログの鍵ファイル ${s(d.path)} の内容が正しくありません（Ed25519 の PEM 形式）。`,
+    en: (d) => `The audit key file ${s(d.path)} is malformed (it must hold an Ed25519 key in PEM).`,
+  },
+  audit_anchors_missing: {
+    status: 500,
+    ja: (d) => `アンカーファイル ${s(d.path)} を読めません。`,
+    en: (d) => `The anchors file ${s(d.path)} cannot be read.`,
   },
 } satisfies Record<string, ErrorSpec>;
 

@@ -14,7 +14,10 @@ import type { GuardedRoute } from '../platform/access/guard.ts';
 import { installAccountInventory } from './accounts/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
 import { installSessionExtend } from './session-extend.ts';
+import { installSecuritySettings } from './settings/routes.ts';
 import { installStaticAssets } from './static-assets.ts';
+import { totpSecretBox } from '../platform/auth/totp-secret.ts';
+import { loadMasterKey, type MasterKey } from '../platform/crypto/index.ts';
 import { findServedMunicipality, type Municipality } from './store.ts';
 import { version } from './version.ts';
 
@@ -67,9 +70,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
   }
   if (roles.includes('console')) {
-    installConsoleAuth(app, db, municipality);
+    let master: MasterKey | undefined; // loaded on the first TOTP use, not at start-up
+    installConsoleAuth(app, db, municipality, totpSecretBox(db, () => (master ??= loadMasterKey(options.config))));
     installAccountInventory(app, db, municipality);
     installSessionExtend(app);
+    installSecuritySettings(app, db, municipality);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

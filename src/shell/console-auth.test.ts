@@ -105,3 +105,32 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('session cookie over TLS', () => {
+  it('carries the __Host- prefix and Secure when the request came over HTTPS through a trusted proxy', async () => {
+    const { loadConfig } = await import('../platform/config.ts');
+    const { buildApp } = await import('./app.ts');
+    const { loadDemoMunicipality } = await import('./demo.ts');
+    const { freshDb } = await import('../../test/support/db.ts');
+    const db = await freshDb('pglite');
+    await loadDemoMunicipality(db);
+    const { app } = await buildApp({ config: { ...loadConfig({}, {}), logLevel: 'silent', trustedProxies: ['127.0.0.1'] }, db, roles: ['console'] });
+    try {
+      const headers = { 'x-forwarded-proto': 'https' };
+      const form = await app.inject({ url: '/console/login', headers });
+      const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const res = await app.inject({ method: 'POST', url: '/console/login', headers: { ...headers, cookie }, payload: { loginId: 'demo.clerk', password: demoLogins.password, csrf } });
+      const sid = res.cookies.find((c) => c.name === '__Host-madoguchi_sid');
+      assert.ok(sid, 'the __Host- cookie is set');
+      assert.equal(sid.secure, true);
+      assert.equal(sid.path, '/');
+      assert.equal(sid.domain, undefined);
+      const home = await app.inject({ url: '/console/', headers: { ...headers, cookie: `__Host-madoguchi_sid=${sid.value}` } });
+      assert.equal(home.statusCode, 200);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});

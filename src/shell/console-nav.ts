@@ -4,14 +4,17 @@ import { can, type Principal } from '../platform/access/can.ts';
 import type { Lang } from '../platform/errors.ts';
 import { t } from '../platform/http/language.ts';
 
-const entries: Array<{ href: string; ja: string; en: string; capability: Capability }> = [
+// `capability: undefined` is for every logged-in member of staff (their own account).
+const entries: Array<{ href: string; ja: string; en: string; capability: Capability | undefined }> = [
   { href: '/console/', ja: 'ホーム', en: 'Home', capability: 'console.use' },
   { href: '/console/accounts', ja: 'アカウント棚卸', en: 'Account inventory', capability: 'staff.account.read' },
+  { href: '/console/settings/security', ja: 'セキュリティ設定', en: 'Security settings', capability: 'staff.account.manage' },
+  { href: '/console/account/mfa', ja: '多要素認証', en: 'Two-step login', capability: undefined },
   { href: '/api/docs', ja: 'API 仕様', en: 'API reference', capability: 'console.use' },
 ];
 
 /** The menu entries this principal may use. */
 export function consoleNav(lang: Lang, principal: Principal | undefined): Array<{ href: string; label: string }> {
   if (!principal) return [];
-  return entries.filter((e) => can(principal, e.capability)).map((e) => ({ href: e.href, label: t(lang, e.ja, e.en) }));
+  return entries.filter((e) => e.capability === undefined || can(principal, e.capability)).map((e) => ({ href: e.href, label: t(lang, e.ja, e.en) }));
 }

@@ -1,6 +1,7 @@
 // Every page the shell serves, opened in real Chromium: accessible, loading nothing from another host, no CSP errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { demoLogins } from '../../src/shell/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -62,7 +63,53 @@ describe('pages in Chromium', { skip }, () => {
     await page.close();
   });
 
-  it('shows the account inventory to an administrator without accessibility violations', async () => {
+  it('walks the second factor in the browser: enrollment with a local QR code, step-up and the TOTP step, each page accessible', async () => {
+    await staffWithRoles(t.db, 'browser.newadmin', [{ role: 'administrator' }], { enrollMfa: false });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url());
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    const logIn = async (loginId: string, password: string) => {
+      await page.goto(`${base}/console/login`);
+      await page.getByLabel('ログインID').fill(loginId);
+      await page.getByLabel('パスワード').fill(password);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+    };
+
+    await logIn('browser.newadmin', 'test-password-123');
+    await page.waitForURL(`${base}/console/login/mfa-setup`);
+    assert.equal(await page.evaluate<boolean>('document.querySelector(\'img[src^="data:image/svg+xml"]\').naturalWidth > 0'), true, 'the QR code is drawn');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    const secret = (await page.locator('code').textContent() ?? '').replace(/ /g, '');
+    await page.getByLabel('確認コード（6桁）').fill(await generate({ secret }));
+    await page.getByRole('button', { name: '設定を完了する' }).click();
+    await page.waitForURL(`${base}/console/`);
+
+    await page.goto(`${base}/console/step-up?next=%2Fconsole%2F`);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByLabel('確認コード（6桁）').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.getByRole('button', { name: '確認' }).click();
+    await page.waitForURL(`${base}/console/`);
+
+    await logIn('demo.admin', demoLogins.password);
+    await page.waitForURL(`${base}/console/login/totp`);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByLabel('確認コード（6桁）').fill(await generate({ secret: demoLogins.adminTotpSecret }));
+    await page.getByRole('button', { name: '確認' }).click();
+    await page.waitForURL(`${base}/console/`);
+    assert.match(await page.textContent('main') ?? '', /見本 管理者/);
+    assert.deepEqual(foreign, [], 'requests to another origin');
+    assert.deepEqual(problems, [], 'console errors (CSP violations show here)');
+    await context.close();
+  });
+
+  it('shows the account inventory and the security settings to an administrator without accessibility violations', async () => {
     const admin = await staffWithRoles(t.db, 'browser.admin', [{ role: 'administrator' }]);
     const context = await browser.newContext();
     const [name, value] = admin.cookie.split('=') as [string, string];
@@ -70,6 +117,9 @@ describe('pages in Chromium', { skip }, () => {
     const page = await context.newPage();
     await page.goto(`${base}/console/accounts`);
     assert.match(await page.textContent('h1') ?? '', /アカウント棚卸/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.goto(`${base}/console/settings/security`);
+    assert.match(await page.textContent('h1') ?? '', /セキュリティ設定/);
     assert.deepEqual(await seriousAxeViolations(page), []);
     await context.close();
   });

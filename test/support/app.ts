@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { GuardedRoute } from '../../src/platform/access/guard.ts';
 import { loadConfig, type Role, roles as allRoles } from '../../src/platform/config.ts';
 import type { Backend, Db } from '../../src/platform/db/index.ts';
+import { loadMasterKey, newSecretKey } from '../../src/platform/crypto/index.ts';
 import { buildApp } from '../../src/shell/app.ts';
 import { loadDemoMunicipality } from '../../src/shell/demo.ts';
 import { freshDb } from './db.ts';
+import { captureLog } from './log-capture.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,15 +23,17 @@ export interface TestApp {
 /** A server for the roles on a fresh database with the demo city; add routes before the first inject. */
 export async function testApp(backend: Backend, roles: readonly Role[] = allRoles): Promise<TestApp> {
   const db = await freshDb(backend);
-  await loadDemoMunicipality(db);
+  // A master key of its own, so no test writes a key file into ./data.
+  const config = { ...loadConfig({}, {}), logLevel: 'info' as const, masterKey: newSecretKey() };
+  await loadDemoMunicipality(db, { master: loadMasterKey(config) });
   let logText = '';
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {
       logText += chunk.toString();
+      captureLog(chunk.toString());
       done();
     },
   });
-  const config = { ...loadConfig({}, {}), logLevel: 'info' as const };
   const { app, routes } = await buildApp({ config, db, roles, logStream });
   return {
     app,

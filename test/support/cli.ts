@@ -1,6 +1,7 @@
 // Runs the real `madoguchi` command in a child process, as a user would.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { captureLog } from './log-capture.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/madoguchi.mjs');
 
@@ -11,15 +12,25 @@ function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
+/**
+ * Hands a command's log lines to the run's capture: stderr, and the JSON lines of stdout (the server logs there),
+ * not the messages meant for the user, which may rightly show a demo password.
+ */
+function captureLogs(stdout: string | null, stderr: string | null): void {
+  const logLines = (stdout ?? '').split('\n').filter((l) => l.startsWith('{'));
+  captureLog([...logLines, stderr ?? ''].join('\n'));
+}
+
 export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a command to completion. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { env: childEnv(env), encoding: 'utf8', timeout: 120_000 });
+/** Runs a command to completion, with `input` on its standard input. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): CliResult {
+  const r = spawnSync(process.execPath, [bin, ...args], { env: childEnv(env), encoding: 'utf8', timeout: 120_000, ...(input === undefined ? {} : { input }) });
+  captureLogs(r.stdout, r.stderr);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,6 +48,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exited.then(() => captureLogs(out, err));
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.stdout.on('data', (c: Buffer) => {

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { type Backend, type Db, openPglite, openPostgres } from '../../src/platform/db/index.ts';
 import { migrate, migrationsFingerprint } from '../../src/platform/db/migrate.ts';
 
-const databaseUrl = process.env.DATABASE_URL;
+/** The PostgreSQL that tests use, when set. */
+export const databaseUrl = process.env.DATABASE_URL;
 
 /** The backends this run covers. */
 export const backends: Backend[] = databaseUrl ? ['pglite', 'postgres'] : ['pglite'];

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Command } from '../../main.ts';
 import { loadConfig } from '../../platform/config.ts';
+import { loadMasterKey } from '../../platform/crypto/index.ts';
 import { openDb } from '../../platform/db/index.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { ProgressBar } from '../../platform/csv/progress.ts';
@@ -41,10 +42,11 @@ export const demoDataCommand: Command = {
     output.out(`${residents.toLocaleString('en')} 人分を生成しました / generated ${residents.toLocaleString('en')} residents in ${seconds.toFixed(1)} s → ${outDir}`);
     for (const file of result.files) output.out(`  ${file}`);
     if (flags.load) {
-      const db = await openDb(loadConfig({ data: flags.data as string | undefined }), 'madoguchi demo-data --load');
+      const config = loadConfig({ data: flags.data as string | undefined });
+      const db = await openDb(config, 'madoguchi demo-data --load');
       try {
         await migrate(db);
-        await loadDemoMunicipality(db);
+        await loadDemoMunicipality(db, { master: loadMasterKey(config) });
         output.out(`${demoCity.nameJa} (${demoCity.code}) を登録しました / registered the demo city`);
       } finally {
         await db.close();

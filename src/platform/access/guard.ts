@@ -1,12 +1,12 @@
 // Every route declares who may call it (public, any logged-in member of staff, or a capability); the guard enforces it
 // before the body is even read, and checks the CSRF token on every state-changing staff call.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sessionCookie, resumeSession, tokensEqual } from '../auth/session.ts';
+import { sessionCookieName, resumeSession, tokensEqual } from '../auth/session.ts';
 import type { SessionRow } from '../auth/store.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import type { Capability } from './capabilities.ts';
-import { can, type Principal } from './can.ts';
+import { can, mfaRequired, type Principal } from './can.ts';
 import { effectiveAssignments, parseAllowList } from './networks.ts';
 import { findAssignments, findRoleNetworks } from './store.ts';
 
@@ -65,7 +65,7 @@ export function installAccessGuard(app: FastifyInstance, db: Db): GuardedRoute[]
     if (config.personalData) reply.header('cache-control', 'no-store');
     if (url === undefined || config.public || publicPrefixes.some((p) => url.startsWith(p))) return;
     reply.header('cache-control', 'no-store');
-    const staff = await resumeSession(db, req.cookies[sessionCookie]);
+    const staff = await resumeSession(db, req.cookies[sessionCookieName(req)]);
     if (!staff) {
       if (req.method === 'GET' && url.startsWith('/console/')) return reply.redirect('/console/login', 303);
       throw new AppError('unauthenticated');
@@ -80,7 +80,13 @@ export function installAccessGuard(app: FastifyInstance, db: Db): GuardedRoute[]
     };
     req.staff = staff;
     req.principal = principal;
-    if (config.capability && !can(principal, config.capability)) throw new AppError('forbidden');
+    if (!config.capability) return;
+    // A role that demands a second factor, granted during the session, takes effect only once one is enrolled.
+    if (mfaRequired(principal.assignments) && !staff.mfaEnabled) {
+      if (req.method === 'GET' && url.startsWith('/console/')) return reply.redirect('/console/account/mfa', 303);
+      throw new AppError('mfa_required');
+    }
+    if (!can(principal, config.capability)) throw new AppError('forbidden');
   });
 
   app.addHook('preHandler', async (req) => {

@@ -11,7 +11,7 @@ import { setRoleNetworks } from './store.ts';
 async function restrictedApp(trustedProxies: string[]) {
   const db = await freshDb('pglite');
   await loadDemoMunicipality(db);
-  await setRoleNetworks(db, '279994', 'administrator', ['10.0.0.0/8']);
+  await setRoleNetworks(db.kysely, '279994', 'administrator', ['10.0.0.0/8']);
   const admin = await staffWithRoles(db, 'net.admin', [{ role: 'administrator' }]);
   const config = { ...loadConfig({}, {}), logLevel: 'silent' as const, trustedProxies };
   const { app } = await buildApp({ config, db, roles: ['console'] });

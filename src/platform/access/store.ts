@@ -1,5 +1,6 @@
 // The SQL of role assignments.
-import type { Db } from '../db/index.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/index.ts';
 import type { DataScope, RoleAssignment } from './can.ts';
 
 /** The role assignments of one member of staff. */
@@ -36,12 +37,12 @@ export async function findRoleNetworks(db: Db, municipalityCode: string): Promis
 }
 
 /** Restricts a role to networks (CIDR), or lifts the restriction with an empty list. */
-export async function setRoleNetworks(db: Db, municipalityCode: string, role: string, networks: string[]): Promise<void> {
+export async function setRoleNetworks(q: Kysely<Database>, municipalityCode: string, role: string, networks: string[]): Promise<void> {
   if (networks.length === 0) {
-    await db.kysely.deleteFrom('role_network_restriction').where('municipality_code', '=', municipalityCode).where('role', '=', role).execute();
+    await q.deleteFrom('role_network_restriction').where('municipality_code', '=', municipalityCode).where('role', '=', role).execute();
     return;
   }
-  await db.kysely.insertInto('role_network_restriction')
+  await q.insertInto('role_network_restriction')
     .values({ municipality_code: municipalityCode, role, allowed_networks: networks })
     .onConflict((oc) => oc.columns(['municipality_code', 'role']).doUpdateSet({ allowed_networks: networks }))
     .execute();

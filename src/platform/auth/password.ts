@@ -1,4 +1,5 @@
 // Staff passwords: argon2id (OWASP parameters), a minimum policy, and verification that takes as long for unknown users.
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 const argon2id = 2; // @node-rs/argon2 Algorithm.Argon2id (a const enum, which isolated modules cannot inline)
@@ -25,4 +26,14 @@ export function passwordPolicyProblem(password: string, loginId: string): { ja: 
     return { ja: 'パスワードにログインIDを含めないでください。', en: 'Do not include the login id in the password.' };
   }
   return undefined;
+}
+
+// No 0/O, 1/l/I: a generated password is read off a terminal and typed once.
+const passwordAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A strong random password (20 characters, about 116 bits) for an account created without one. */
+export function generatePassword(length = 20): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += passwordAlphabet[randomInt(passwordAlphabet.length)];
+  return out;
 }

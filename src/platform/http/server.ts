@@ -7,6 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { type GuardedRoute, installAccessGuard } from '../access/guard.ts';
+import { installRequestAudit } from '../audit/request.ts';
+import { createAuditWriter } from '../audit/writer.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { loggerOptions } from '../log.ts';
@@ -56,6 +58,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   installInputHygiene(app);
   await app.register(cookie);
   const routes = installAccessGuard(app, db);
+  installRequestAudit(app, createAuditWriter(db));
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,6 +1,6 @@
 // The SQL of idempotency keys.
-import { sql } from 'kysely';
-import type { Db, Tx } from '../db/index.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Database, Db, Tx } from '../db/index.ts';
 
 export interface KeyRef {
   municipalityCode: string;
@@ -67,8 +67,8 @@ export async function releaseKey(db: Db, ref: KeyRef, olderThanMs?: number): Pro
   await q.execute();
 }
 
-/** Deletes every key older than the retention (the worker runs this). Returns how many. */
-export async function purgeExpiredKeys(db: Db, olderThanMs: number): Promise<number> {
-  const r = await db.kysely.deleteFrom('idempotency_key').where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`).executeTakeFirst();
+/** Deletes every key older than the retention (the worker runs this, in a transaction of its own). Returns how many. */
+export async function purgeExpiredKeys(q: Kysely<Database>, olderThanMs: number): Promise<number> {
+  const r = await q.deleteFrom('idempotency_key').where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -25,6 +25,11 @@ for (const backend of backends) {
     });
     after(() => t.close());
 
+    /** The audit events of an operation by one member of staff, newest first. */
+    const eventsOf = (code: string, userId: string) =>
+      t.db.kysely.selectFrom('audit_event').select(['outcome', 'category', 'subjects']).where('operation_code', '=', code)
+        .where('user_id', '=', userId).orderBy('seq', 'desc').execute();
+
     it('lists every account with roles, scopes and the 90-day flag for an auditor, without disable buttons', async () => {
       const res = await t.app.inject({ url: '/console/accounts', headers: { cookie: auditor.cookie } });
       assert.equal(res.statusCode, 200);
@@ -33,6 +38,10 @@ for (const backend of backends) {
       assert.match(res.body, /90日以上未使用/);
       assert.doesNotMatch(res.body, /\/disable"/);
       assert.doesNotMatch(res.body, /other\.city/, 'another municipality\'s accounts are not listed');
+      const [event] = await eventsOf('account.inventory_read', 'inv.auditor');
+      assert.equal(event?.outcome, 'success');
+      assert.ok(event?.subjects.includes('staff_user:inv.clerk'), 'the event names whose data was shown');
+      assert.ok(!event?.subjects.includes('staff_user:other.city'));
     });
 
     it('exports the inventory as CSV with a BOM for Excel', async () => {
@@ -42,11 +51,17 @@ for (const backend of backends) {
       const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
       assert.equal(lines[0], 'ログインID,氏名,部課名,委託事業者,役割と範囲,最終ログイン,作成日時,停止日時,90日以上未使用');
       assert.ok(lines.some((l) => l.startsWith('inv.clerk,') && l.endsWith(',該当')));
+      const [event] = await eventsOf('account.inventory_export', 'inv.admin');
+      assert.equal(event?.category, 'export');
+      assert.ok(event?.subjects.includes('staff_user:inv.clerk'));
     });
 
     it('refuses the inventory to a clerk', async () => {
       const res = await t.app.inject({ url: '/console/accounts', headers: { cookie: clerk.cookie } });
       assert.equal(res.statusCode, 403);
+      const [event] = await eventsOf('account.inventory_read', 'inv.clerk');
+      assert.equal(event?.outcome, 'denied', 'a refused attempt is logged too');
+      assert.deepEqual(event?.subjects, []);
     });
 
     it('lets an administrator disable an account in one action, ending its sessions at once', async () => {
@@ -55,6 +70,8 @@ for (const backend of backends) {
       const res = await t.app.inject({ method: 'POST', url: '/console/accounts/inv.leaver/disable', headers: { cookie: admin.cookie }, payload: { csrf: admin.csrf } });
       assert.equal(res.statusCode, 303);
       assert.equal((await t.app.inject({ url: '/console/', headers: { cookie: victim.cookie } })).statusCode, 303);
+      const [event] = await eventsOf('account.disable', 'inv.admin');
+      assert.deepEqual([event?.outcome, event?.subjects], ['success', ['staff_user:inv.leaver']]);
     });
 
     it('answers 404 for an account of another municipality, and changes nothing there', async () => {

@@ -3,15 +3,16 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../platform/access/guard.ts';
+import { AuditOperation, auditClient, auditSubjects, subjectId } from '../../platform/audit/index.ts';
+import { changeAccount } from '../../platform/auth/accounts.ts';
 import { writeCsv } from '../../platform/csv/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/errors.ts';
 import { formatInstant } from '../../platform/ui/format.ts';
 import { pageContext } from '../pages/page-context.ts';
 import type { Municipality } from '../store.ts';
 import { describeRole, isUnused } from './inventory.ts';
 import { AccountInventoryPage } from './page.tsx';
-import { disableAccount, listAccounts } from './store.ts';
+import { listAccounts } from './store.ts';
 
 const csvColumns = [
   { key: 'loginId', header: 'ログインID' },
@@ -28,11 +29,12 @@ const csvColumns = [
 /** Registers the inventory under /console/accounts. */
 export function installAccountInventory(app: FastifyInstance, db: Db, municipality: () => Promise<Municipality | undefined>): void {
   app.get('/console/accounts', {
-    config: { capability: 'staff.account.read' },
+    config: { capability: 'staff.account.read', personalData: true, audit: AuditOperation['account.inventory_read'] },
     schema: { hide: true, querystring: { type: 'object', properties: { unused: { type: 'string', enum: ['1'] }, lang: { type: 'string' } } } },
   }, async (req, reply) => {
     const staff = currentStaff(req);
     const rows = await listAccounts(db, staff.municipalityCode);
+    auditSubjects(req, { subjects: rows.map((r) => subjectId('staff_user', r.loginId)) });
     const page = await AccountInventoryPage({
       ...pageContext(req, await municipality()),
       rows,
@@ -44,10 +46,15 @@ export function installAccountInventory(app: FastifyInstance, db: Db, municipali
     return reply.type('text/html; charset=utf-8').send(page);
   });
 
-  app.get('/console/accounts.csv', { config: { capability: 'staff.account.read' }, schema: { hide: true } }, async (req, reply) => {
+  app.get('/console/accounts.csv', {
+    config: { capability: 'staff.account.read', personalData: true, audit: AuditOperation['account.inventory_export'] },
+    schema: { hide: true },
+  }, async (req, reply) => {
     const staff = currentStaff(req);
     const now = new Date();
-    const rows = (await listAccounts(db, staff.municipalityCode)).map((r) => ({
+    const accounts = await listAccounts(db, staff.municipalityCode);
+    auditSubjects(req, { subjects: accounts.map((r) => subjectId('staff_user', r.loginId)) });
+    const rows = accounts.map((r) => ({
       loginId: r.loginId,
       displayName: r.displayName,
       department: r.department,
@@ -72,7 +79,8 @@ export function installAccountInventory(app: FastifyInstance, db: Db, municipali
   }, async (req, reply) => {
     const staff = currentStaff(req);
     const { loginId } = req.params as { loginId: string };
-    if (!(await disableAccount(db, staff.municipalityCode, loginId))) throw new AppError('not_found');
+    const actor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+    await changeAccount(db, 'disable', staff.municipalityCode, loginId, actor, auditClient(req));
     return reply.redirect('/console/accounts', 303);
   });
 }

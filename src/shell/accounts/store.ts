@@ -28,13 +28,3 @@ export async function listAccounts(db: Db, municipalityCode: string): Promise<In
   }));
 }
 
-/** Disables an account and ends its sessions at once; false when there is no such enabled account. */
-export async function disableAccount(db: Db, municipalityCode: string, loginId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const r = await tx.updateTable('staff_user').set({ disabled_at: sql<Date>`now()` })
-      .where('municipality_code', '=', municipalityCode).where('login_id', '=', loginId).where('disabled_at', 'is', null)
-      .executeTakeFirst();
-    await tx.deleteFrom('staff_session').where('municipality_code', '=', municipalityCode).where('login_id', '=', loginId).execute();
-    return Number(r.numUpdatedRows) === 1;
-  });
-}

@@ -2,7 +2,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/errors.ts';
 import { pageLang } from '../../platform/http/language.ts';
-import { idleTimeoutMs } from '../../platform/auth/session.ts';
 import type { SessionInfo } from '../../platform/ui/layout.tsx';
 import { consoleNav } from '../console-nav.ts';
 import type { Municipality } from '../store.ts';
@@ -18,7 +17,7 @@ export interface PageContext {
 }
 
 function sessionInfo(req: FastifyRequest): SessionInfo | undefined {
-  return req.staff ? { idleSeconds: idleTimeoutMs / 1000, csrfToken: req.staff.csrfToken } : undefined;
+  return req.staff ? { idleSeconds: req.staff.idleTimeoutMs / 1000, csrfToken: req.staff.csrfToken } : undefined;
 }
 
 /** The context for rendering a page for this request. */
