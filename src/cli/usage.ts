@@ -30,6 +30,11 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
   audit export --csv FILE     監査用に操作ログをCSV出力 / Export audit events as CSV for auditors
       [--municipality CODE] [--user ID] [--subject KIND:ID] [--operation CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 
+  keys rotate                 新しいデータ鍵で暗号化済みの項目を再暗号化（無停止）/ New data keys; re-encrypt every encrypted field, online
+      [--municipality CODE] [--batch N]  (default 1000 values per transaction)
+  keys rotate --master        データ鍵を新しいマスター鍵で包み直す / Re-wrap the data keys under a new master key
+                              (MADOGUCHI_NEW_MASTER_KEY, or a new key file replacing <data>/keys/master.key)
+
 共通オプション / Common options:
   --data DIR                  組込みデータベースの場所 / embedded database folder (default ./data, env MADOGUCHI_DATA_DIR)
   --port N                    待受ポート / port for start and serve (default 8080, env PORT)

@@ -23,6 +23,13 @@ export const roles = {
     capabilities: ['console.use'],
     mfaRequired: true,
   },
+  // 事務取扱担当者 of the My Number law: the staff designated to handle individual numbers and sensitive data.
+  number_handler: {
+    ja: '個人番号事務取扱担当者',
+    en: 'Individual-number handler',
+    capabilities: ['console.use', 'personal.individual_number.read', 'personal.sensitive.read'],
+    mfaRequired: true,
+  },
   clerk: { ja: '窓口職員', en: 'Counter clerk', capabilities: ['console.use'], mfaRequired: false },
   auditor: {
     ja: '監査担当',

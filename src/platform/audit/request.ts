@@ -24,6 +24,8 @@ export interface AuditNote {
   subjects: string[];
   detail?: string;
   individualNumberAccess?: boolean;
+  /** Overrides the outcome the status code implies (e.g. denied for a redirect to step-up that showed nothing). */
+  outcome?: AuditOutcome;
 }
 
 /** Names the records this request shows or exports; called by the handler, more than once if need be. */
@@ -33,6 +35,7 @@ export function auditSubjects(req: FastifyRequest, note: AuditNote): void {
     subjects: [...(before?.subjects ?? []), ...note.subjects],
     ...((note.detail ?? before?.detail) !== undefined ? { detail: note.detail ?? before?.detail } : {}),
     individualNumberAccess: Boolean(before?.individualNumberAccess || note.individualNumberAccess),
+    ...((note.outcome ?? before?.outcome) ? { outcome: note.outcome ?? before?.outcome } : {}),
   };
 }
 
@@ -62,7 +65,7 @@ export function installRequestAudit(app: FastifyInstance, writer: AuditWriter): 
       operation,
       actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department },
       client: auditClient(req),
-      outcome: outcomeOfStatus(reply.statusCode),
+      outcome: note?.outcome ?? outcomeOfStatus(reply.statusCode),
       subjects: note?.subjects ?? [],
       ...(note?.detail ? { detail: note.detail } : {}),
       individualNumberAccess: note?.individualNumberAccess ?? false,
