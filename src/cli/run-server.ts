@@ -25,7 +25,7 @@ const roleLabels: Record<Role, string> = {
   console: '職員コンソール / Staff console',
   review: '審査アシスト API / Review assist API',
   issuance: '証明書交付 API / Issuance API',
-  worker: '死活監視 / Health',
+  worker: '定期処理・死活監視 / Jobs and health',
 };
 
 /** Runs until SIGINT or SIGTERM; returns the exit code. */
