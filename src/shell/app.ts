@@ -12,6 +12,7 @@ import { PortalHome } from './pages/portal-home.tsx';
 import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { installAccountInventory } from './accounts/routes.ts';
+import { installAuditSearch } from './audit/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
 import { installSessionExtend } from './session-extend.ts';
 import { installSecuritySettings } from './settings/routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     let master: MasterKey | undefined; // loaded on the first TOTP use, not at start-up
     installConsoleAuth(app, db, municipality, totpSecretBox(db, () => (master ??= loadMasterKey(options.config))));
     installAccountInventory(app, db, municipality);
+    installAuditSearch(app, db, municipality);
     installSessionExtend(app);
     installSecuritySettings(app, db, municipality);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));

@@ -10,7 +10,7 @@ export { anchorBreakMessage, chainBreakMessage } from './messages.ts';
 export { type AuditCategory, AuditOperation, type AuditOperationRef, type AuditOperationSpec, type AuditOutcome, defineAuditOperations, findAuditOperation } from './operations.ts';
 export { type AuditNote, auditSubjects, outcomeOfStatus } from './request.ts';
 export { type DailyAnchoringOptions, startDailyAnchoring } from './schedule.ts';
-export { type AuditExporter, type AuditFilter, type AuditSearch, type AuditSearchPage, exportAuditCsv, searchAuditEvents } from './search.ts';
+export { type AuditExporter, type AuditFilter, type AuditSearch, type AuditSearchPage, exportAuditCsv, searchAuditEvents, writeAuditCsv } from './search.ts';
 export { auditedMunicipalities } from './store.ts';
 export { type ChainBreak, type ChainBreakReason, type ChainVerification, verifyAuditChain } from './verify.ts';
 export { type AuditWriter, createAuditWriter } from './writer.ts';

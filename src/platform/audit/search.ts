@@ -71,6 +71,14 @@ async function* matching(db: Db, filter: AuditFilter, batchSize: number): AsyncG
   }
 }
 
+/**
+ * Streams the matching events as the log's CSV (UTF-8 with BOM for Excel, formulas neutralised, times in Japan
+ * time) without logging: for a caller that logs the export itself, like the console route with config.audit.
+ */
+export function writeAuditCsv(db: Db, filter: AuditFilter, dest: string | Writable, options: { batchSize?: number } = {}): Promise<WriteCsvSummary> {
+  return writeCsv(dest, matching(db, filter, options.batchSize ?? 1000), { columns, bom: true, escapeFormulas: true });
+}
+
 /** Who exports, for the export's own audit event. */
 export interface AuditExporter {
   actor: AuditActor;
@@ -96,7 +104,7 @@ export async function exportAuditCsv(db: Db, filter: AuditFilter, by: AuditExpor
   let summary: WriteCsvSummary;
   try {
     // The file is written outside the event's transaction, so the walk never holds the chain's lock.
-    summary = await writeCsv(dest, matching(db, filter, options.batchSize ?? 1000), { columns, bom: true, escapeFormulas: true });
+    summary = await writeAuditCsv(db, filter, dest, options);
   } catch (e) {
     await auditAttempt(db, { ...event, outcome: 'failure', startedAt }).catch(() => undefined);
     throw e;

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, Db, Tx } from '../db/index.ts';
 import type { AuditRow } from './canonical.ts';
+import type { AuditOutcome } from './operations.ts';
 
 type Executor = Kysely<Database> | Tx;
 
@@ -110,6 +111,10 @@ export interface AuditFilter {
   operation?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** 処理結果. */
+  outcome?: AuditOutcome | undefined;
+  /** Only events that displayed, used or exported a 個人番号. */
+  individualNumberAccess?: true | undefined;
 }
 
 /** One page of matching events in chain order, after seq `after` (keyset pagination). */
@@ -120,6 +125,8 @@ export async function searchAuditRows(db: Db, f: AuditFilter, limit: number, aft
   if (f.subject !== undefined) q = q.where(sql<boolean>`subjects @> array[${f.subject}]::text[]`);
   if (f.from !== undefined) q = q.where('started_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('started_at', '<', f.to);
+  if (f.outcome !== undefined) q = q.where('outcome', '=', f.outcome);
+  if (f.individualNumberAccess) q = q.where('individual_number_access', '=', true);
   const rows = await q.orderBy('seq').limit(limit).execute();
   return rows.map(toAuditRow);
 }
