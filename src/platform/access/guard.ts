@@ -65,7 +65,9 @@ export function installAccessGuard(app: FastifyInstance, db: Db): GuardedRoute[]
     if (config.personalData) reply.header('cache-control', 'no-store');
     if (url === undefined || config.public || publicPrefixes.some((p) => url.startsWith(p))) return;
     reply.header('cache-control', 'no-store');
-    const staff = await resumeSession(db, req.cookies[sessionCookieName(req)]);
+    // A state-changing request (the time-out dialog's 延長 among them) always renews the idle clock; reads at most every 10 s.
+    const touch = safeMethods.has(req.method) ? 'throttled' : 'always';
+    const staff = await resumeSession(db, req.cookies[sessionCookieName(req)], new Date(), { touch });
     if (!staff) {
       if (req.method === 'GET' && url.startsWith('/console/')) return reply.redirect('/console/login', 303);
       throw new AppError('unauthenticated');

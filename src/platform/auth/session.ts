@@ -37,9 +37,14 @@ export function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A session used within this long of its last recorded use is not written again (see resumeSession). */
+export const sessionTouchIntervalMs = 10_000;
+
 /** Whether a session is still alive at `now`: used within its idle time-out, and younger than the absolute lifetime. */
 export function sessionAlive(s: Pick<SessionRow, 'createdAt' | 'lastSeenAt' | 'idleTimeoutMs'>, now: Date): boolean {
-  return now.getTime() - s.lastSeenAt.getTime() < s.idleTimeoutMs && now.getTime() - s.createdAt.getTime() < absoluteLifetimeMs;
+  // last_seen_at is written at most every sessionTouchIntervalMs, so it may lag the last request by that much: the
+  // idle time-out counts from it plus that interval, never ending a session before the page's own countdown does.
+  return now.getTime() - s.lastSeenAt.getTime() < s.idleTimeoutMs + sessionTouchIntervalMs && now.getTime() - s.createdAt.getTime() < absoluteLifetimeMs;
 }
 
 /**
@@ -52,8 +57,11 @@ export async function openSession(db: Db, municipalityCode: string, loginId: str
   return id;
 }
 
-/** The live complete session for a cookie value, touched; an expired one is deleted and undefined returned. */
-export async function resumeSession(db: Db, cookieValue: string | undefined, now = new Date()): Promise<SessionRow | undefined> {
+/**
+ * The live complete session for a cookie value, touched (`always`, or once per sessionTouchIntervalMs); an expired
+ * one is deleted and undefined returned.
+ */
+export async function resumeSession(db: Db, cookieValue: string | undefined, now = new Date(), options: { touch?: 'always' | 'throttled' } = {}): Promise<SessionRow | undefined> {
   if (!cookieValue) return undefined;
   const hash = sessionHashOf(cookieValue);
   const session = await findSession(db, hash);
@@ -62,7 +70,8 @@ export async function resumeSession(db: Db, cookieValue: string | undefined, now
     await deleteSession(db.kysely, hash);
     return undefined;
   }
-  await touchSession(db, hash);
+  // Touching is a write; once per interval keeps the idle clock right to within it without a write per request.
+  if (options.touch === 'always' || now.getTime() - session.lastSeenAt.getTime() >= sessionTouchIntervalMs) await touchSession(db, hash);
   return session;
 }
 
