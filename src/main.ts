@@ -10,8 +10,10 @@ export type Flags = Record<string, string | boolean | undefined>;
 
 export interface Command {
   options: Options;
+  /** The words it takes after its name, in order (e.g. ['name'] for `review client add NAME`); each arrives in flags under its name. */
+  positionals?: readonly string[];
   run(flags: Flags, output: Output): Promise<number>;
-  /** A group such as `keys rotate`: the next word names the command that runs. */
+  /** A group such as `keys rotate` (or `review client add`, a group in a group): the next word names the command that runs. */
   subcommands?: Record<string, Command>;
 }
 
@@ -30,13 +32,18 @@ export const commands: Record<string, () => Promise<Command>> = {
   keys: async () => (await import('./cli/commands/keys.ts')).keysCommand,
   audit: async () => (await import('./cli/commands/audit.ts')).auditCommand,
   user: async () => (await import('./cli/commands/user.ts')).userCommand,
+  review: async () => (await import('./cli/commands/review.ts')).reviewCommand,
 };
 
 function parse(command: Command, args: string[]): Flags {
   try {
     const { values, positionals } = parseArgs({ args, options: { ...common, ...command.options }, strict: true, allowPositionals: true });
-    if (positionals.length) throw new UsageError(`余分な引数があります: ${positionals.join(' ')}`, `Unexpected argument: ${positionals.join(' ')}`);
-    return values as Flags;
+    const names = command.positionals ?? [];
+    const extra = positionals.slice(names.length);
+    if (extra.length) throw new UsageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected argument: ${extra.join(' ')}`);
+    const flags = values as Flags;
+    positionals.forEach((value, i) => (flags[names[i]!] = value));
+    return flags;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const message = (e as Error).message;
@@ -58,10 +65,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   try {
     const load = commands[name];
     if (!load) throw new UsageError(`不明なコマンドです: ${name}`, `Unknown command: ${name}`);
-    const group = await load();
-    const sub = group.subcommands && !rest[0]?.startsWith('-') ? rest.shift() : undefined;
-    const command = sub === undefined ? group : group.subcommands?.[sub];
-    if (!command) throw new UsageError(`不明なコマンドです: ${name} ${sub}`, `Unknown command: ${name} ${sub}`);
+    let command = await load();
+    const words = [name];
+    while (command.subcommands && rest[0] !== undefined && !rest[0].startsWith('-')) {
+      const sub = rest.shift()!;
+      words.push(sub);
+      const next: Command | undefined = command.subcommands[sub];
+      if (!next) throw new UsageError(`不明なコマンドです: ${words.join(' ')}`, `Unknown command: ${words.join(' ')}`);
+      command = next;
+    }
     const flags = parse(command, rest);
     if (flags.help) {
       output.out(helpText);

@@ -23,6 +23,17 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
   user unlock --login ID      ロックを解除 / Unlock an account locked after failed logins
   user list                   アカウント一覧（役割・MFA・ロック・最終ログイン）/ List accounts
       [--municipality CODE]     対象団体（省略時は登録済みの団体）/ municipality (default: the one registered)
+  review import --residents FILE --tax-years FILE
+      [--encoding utf8|sjis]    審査用データ（住民・課税年度）を全件置換、誤りがあれば行番号を示し取り込まない（省略時は文字コード自動判定）
+      [--municipality CODE]     Replace the review extract from the two files, or list every bad line and change nothing
+  review client add NAME      審査アシストの API 接続先を登録し client_id と secret を表示（secret はこの1回限り）
+      [--networks CIDR,…]       Register a review API client; prints client_id: and secret: (the secret is shown once)
+      [--rate N] [--suspend-on-alert] [--municipality CODE]
+                                呼出し上限/分（既定 600）、該当なし多発で自動停止 / calls per minute (default 600); suspend on a no_match burst
+  review client list          接続先の一覧（状態・上限・接続元・最終利用）/ List review API clients
+  review client suspend ID [--reason TEXT]
+                              接続先を利用停止（以後 403）/ Suspend a client (its calls are refused with 403)
+  review client resume ID     利用を再開 / Resume a suspended client
   audit verify [--anchors FILE] 操作ログのハッシュチェーンを検証（破損なら終了コード1）/ Verify the audit chain (exit 1 if broken)
       [--municipality CODE] [--public-key FILE]
   audit anchor                チェーン末尾に署名しアンカーファイルへ追記 / Sign the chain head and append it to the anchors file

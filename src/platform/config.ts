@@ -22,6 +22,11 @@ export interface Config {
   masterKey?: KeyObject;
   /** MADOGUCHI_NEW_MASTER_KEY: the key `madoguchi keys rotate --master` re-wraps the data keys under. */
   newMasterKey?: KeyObject;
+  /**
+   * MADOGUCHI_REVIEW_NO_MATCH_ALERT, `PERCENT/CALLS/MINUTES`: when one review API client's no_match answers are a burst
+   * (default 50/100/5: more than 50 % of at least 100 calls in 5 minutes).
+   */
+  reviewNoMatchAlert: { noMatchPercent: number; minCalls: number; windowMinutes: number };
 }
 
 export interface ConfigFlags {
@@ -43,6 +48,17 @@ function secretKeyVariable(env: NodeJS.ProcessEnv, variable: string): KeyObject 
   const key = createSecretKey(bytes);
   bytes.fill(0);
   return key;
+}
+
+/** `PERCENT/CALLS/MINUTES`, e.g. 50/100/5; each a whole number in its range. */
+function noMatchAlertVariable(env: NodeJS.ProcessEnv): Config['reviewNoMatchAlert'] {
+  const text = env.MADOGUCHI_REVIEW_NO_MATCH_ALERT?.trim() || '50/100/5';
+  const m = /^(\d{1,2})\/(\d{1,6})\/(\d{1,4})$/.exec(text);
+  const [percent, calls, minutes] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [];
+  if (percent === undefined || calls === undefined || minutes === undefined || calls < 1 || minutes < 1 || minutes > 1440) {
+    throw new AppError('config_invalid', { variable: 'MADOGUCHI_REVIEW_NO_MATCH_ALERT', value: `${text} — expected PERCENT/CALLS/MINUTES, e.g. 50/100/5` });
+  }
+  return { noMatchPercent: percent, minCalls: calls, windowMinutes: minutes };
 }
 
 /** Reads and validates the environment once; a bad value stops start-up naming the variable. */
@@ -70,5 +86,6 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     ci: env.CI === 'true' || env.CI === '1',
     masterKey: secretKeyVariable(env, 'MADOGUCHI_MASTER_KEY'),
     newMasterKey: secretKeyVariable(env, 'MADOGUCHI_NEW_MASTER_KEY'),
+    reviewNoMatchAlert: noMatchAlertVariable(env),
   };
 }

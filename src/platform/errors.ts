@@ -71,6 +71,31 @@ export const errorCodes = {
     en: () => 'The same request is still being processed. Retry shortly.',
   },
   rate_limited: { status: 429, ja: () => 'しばらく時間をおいてからお試しください。', en: () => 'Too many requests. Please wait and retry.' },
+  invalid_api_token: {
+    status: 401,
+    ja: () => 'API トークンがないか、正しくありません。Authorization: Bearer <トークン> を送ってください。',
+    en: () => 'The API token is missing or invalid. Send Authorization: Bearer <token>.',
+  },
+  api_client_only: {
+    status: 403,
+    ja: () => 'この API は登録された接続先システム専用です。職員のログインでは利用できません。',
+    en: () => 'This API is for registered client systems only, not for staff sessions.',
+  },
+  api_client_suspended: {
+    status: 403,
+    ja: () => 'この接続先は利用停止中です。自治体の管理者に連絡してください。',
+    en: () => 'This API client is suspended. Contact the municipality\'s administrator.',
+  },
+  api_client_network_refused: {
+    status: 403,
+    ja: () => 'この接続元アドレスからは、この接続先の API を利用できません。',
+    en: () => 'This API client may not call from this address.',
+  },
+  review_client_not_found: {
+    status: 404,
+    ja: (d) => `審査アシストの接続先 ${s(d.clientId)} は見つかりません。`,
+    en: (d) => `There is no review API client ${s(d.clientId)}.`,
+  },
   internal: {
     status: 500,
     ja: () => 'システムで問題が発生しました。時間をおいて再度お試しください。',

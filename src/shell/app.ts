@@ -11,6 +11,8 @@ import { pageContext } from './pages/page-context.ts';
 import { PortalHome } from './pages/portal-home.tsx';
 import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
+import { installReviewRole } from '../modules/review/index.ts';
+import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installAccountInventory } from './accounts/routes.ts';
 import { installAuditSearch } from './audit/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
@@ -70,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   if (roles.includes('portal')) {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
   }
+  if (roles.includes('review')) installReviewRole(app, db, options.config);
   if (roles.includes('console')) {
     let master: MasterKey | undefined; // loaded on the first TOTP use, not at start-up
     installConsoleAuth(app, db, municipality, totpSecretBox(db, () => (master ??= loadMasterKey(options.config))));
@@ -77,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installAuditSearch(app, db, municipality);
     installSessionExtend(app);
     installSecuritySettings(app, db, municipality);
+    installReviewBatch(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { GuardedRoute } from '../../src/platform/access/guard.ts';
-import { loadConfig, type Role, roles as allRoles } from '../../src/platform/config.ts';
+import { type Config, loadConfig, type Role, roles as allRoles } from '../../src/platform/config.ts';
 import type { Backend, Db } from '../../src/platform/db/index.ts';
 import { loadMasterKey, newSecretKey } from '../../src/platform/crypto/index.ts';
 import { buildApp } from '../../src/shell/app.ts';
@@ -15,6 +15,8 @@ export interface TestApp {
   /** Every route with the access it declares. */
   routes: GuardedRoute[];
   db: Db;
+  /** The server's configuration, with the master key its encrypted data and blind indexes use. */
+  config: Config;
   /** Everything the server logged, as text. */
   logs(): string;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function testApp(backend: Backend, roles: readonly Role[] = allRole
     app,
     routes,
     db,
+    config,
     logs: () => logText,
     async close() {
       await app.close();

@@ -10,9 +10,24 @@ export interface RoleAssignment {
   scope: DataScope;
 }
 
-/** Who is acting: a member of staff with their role assignments, or the server's own command line. */
+/** The kinds of machine client that call an API with a bearer token instead of a staff session. */
+export const apiClientKinds = ['review'] as const;
+export type ApiClientKind = (typeof apiClientKinds)[number];
+
+/** A registered system calling with its bearer token (the online application system's review server). */
+export interface ApiClientPrincipal {
+  kind: 'api_client';
+  clientKind: ApiClientKind;
+  municipalityCode: string;
+  clientId: string;
+  /** The name the administrator registered it under; names a system, not a person. */
+  name: string;
+}
+
+/** Who is acting: a member of staff with their role assignments, a registered API client, or the server's own command line. */
 export type Principal =
   | { kind: 'staff'; municipalityCode: string; loginId: string; assignments: readonly RoleAssignment[] }
+  | ApiClientPrincipal
   | { kind: 'system'; reason: string };
 
 /** What is being acted on: its municipality and where it sits in each scope dimension. */
@@ -32,10 +47,12 @@ function scopeCovers(scope: DataScope, resource: Resource | undefined): boolean 
 
 /**
  * True when the principal may use the capability on the resource: some role assignment grants the capability
- * and its scope covers the resource, in the principal's own municipality. The command line (system) may do anything.
+ * and its scope covers the resource, in the principal's own municipality. The command line (system) may do anything;
+ * an API client no staff capability at all (its one route admits it by config.apiClient).
  */
 export function can(principal: Principal, capability: Capability, resource?: Resource): boolean {
   if (principal.kind === 'system') return true;
+  if (principal.kind === 'api_client') return false;
   if (resource && resource.municipalityCode !== principal.municipalityCode) return false;
   return principal.assignments.some((a) => {
     if (!isRoleName(a.role)) return false;

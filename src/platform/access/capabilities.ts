@@ -9,6 +9,7 @@ export const capabilities = {
   'audit.export': { ja: '操作ログの出力', en: 'Export the audit log' },
   'personal.sensitive.read': { ja: '要配慮個人情報の閲覧', en: 'View sensitive personal data' },
   'personal.individual_number.read': { ja: '個人番号の閲覧', en: 'View individual numbers' },
+  'review.batch.run': { ja: '審査アシストの一括照合（申請データへの照合結果の付加）', en: 'Run the review assist on a file of applications' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

@@ -30,7 +30,7 @@ export const roles = {
     capabilities: ['console.use', 'personal.individual_number.read', 'personal.sensitive.read'],
     mfaRequired: true,
   },
-  clerk: { ja: '窓口職員', en: 'Counter clerk', capabilities: ['console.use'], mfaRequired: false },
+  clerk: { ja: '窓口職員', en: 'Counter clerk', capabilities: ['console.use', 'review.batch.run'], mfaRequired: false },
   auditor: {
     ja: '監査担当',
     en: 'Auditor',

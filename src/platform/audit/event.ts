@@ -4,7 +4,7 @@ import type { AuditOperationRef, AuditOutcome } from './operations.ts';
 
 /** Who acted: a member of staff (ユーザーID, ユーザー名, 部課名) or a job / the command line. */
 export interface AuditActor {
-  /** Login id, or `system:<job>` / `cli` when no person acted. */
+  /** Login id, or `system:<job>` / `cli` when no person acted, or `api_client:<id>` for a registered system. */
   userId: string;
   /** Display name at the time (personal data of staff). */
   userName?: string;
@@ -68,6 +68,11 @@ export function subjectId(kind: string, id: string | number): string {
   const s = `${kind}:${id}`;
   if (!subjectPattern.test(s)) throw new TypeError(`Audit subject ${JSON.stringify(s)} is not kind:internal-id`);
   return s;
+}
+
+/** A registered API client as actor: `api_client:<client id>`, with the name it was registered under (a system's name). */
+export function apiClientActor(client: { clientId: string; name: string }): AuditActor {
+  return { userId: `api_client:${client.clientId}`, userName: client.name };
 }
 
 /** The actor of a background job, e.g. systemActor('retention'). */

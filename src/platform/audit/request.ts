@@ -1,9 +1,11 @@
-// Every staff request to a route that shows or exports personal data is an audit event naming whose data it was.
+// Every staff request to a route that shows or exports personal data is an audit event naming whose data it was;
+// so is every call of a registered API client to a route that declares its operation (the review's match).
 // The route declares its operation (config.audit); the handler names the records it returned (auditSubjects); the
 // event is written by group commit before the answer leaves, so nothing is shown that is not logged. A refused or
 // failed attempt is logged too, with what the caller asked for.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOutcome, AuditOperationRef } from './operations.ts';
+import { type AuditActor, apiClientActor } from './event.ts';
 import { auditClient } from './http.ts';
 import type { AuditWriter } from './writer.ts';
 
@@ -52,18 +54,27 @@ export function checkAuditDeclared(url: string, config: { public?: boolean; pers
   }
 }
 
+/** Whose act a request is: the member of staff of its session, or the API client its bearer token named. */
+function requestActor(req: FastifyRequest): { municipalityCode: string; actor: AuditActor } | undefined {
+  const staff = req.staff;
+  if (staff) return { municipalityCode: staff.municipalityCode, actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department } };
+  const principal = req.principal;
+  if (principal?.kind === 'api_client') return { municipalityCode: principal.municipalityCode, actor: apiClientActor(principal) };
+  return undefined;
+}
+
 /** Installs the hook that writes each audited route's event before its answer is sent. */
 export function installRequestAudit(app: FastifyInstance, writer: AuditWriter): void {
   app.addHook('onRoute', (route) => checkAuditDeclared(route.url, route.config ?? {}));
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
     const operation = req.routeOptions.config.audit;
-    const staff = req.staff;
-    if (!operation || !staff) return; // without a session the login's own events say who tried
+    const who = requestActor(req);
+    if (!operation || !who) return; // without a session the login's own events say who tried
     const note = req.auditNote;
     await writer.append({
-      municipalityCode: staff.municipalityCode,
+      municipalityCode: who.municipalityCode,
       operation,
-      actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department },
+      actor: who.actor,
       client: auditClient(req),
       outcome: note?.outcome ?? outcomeOfStatus(reply.statusCode),
       subjects: note?.subjects ?? [],

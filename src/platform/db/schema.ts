@@ -54,6 +54,54 @@ export interface MunicipalityTable {
   created_at: Generated<Date>;
 }
 
+export interface ReviewApiClientTable {
+  municipality_code: string;
+  client_id: string;
+  name: string;
+  secret_sha256: string;
+  allowed_networks: Generated<string[]>;
+  rate_limit_per_minute: Generated<number>;
+  suspend_on_alert: Generated<boolean>;
+  suspended_at: Date | null;
+  suspended_reason: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  last_used_at: Date | null;
+}
+
+export interface ReviewBatchMappingTable {
+  municipality_code: string;
+  procedure_name: string;
+  name_kana_column: string;
+  birth_date_column: string;
+  postal_code_column: string;
+  tax_year_column: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface ReviewExtractTable {
+  municipality_code: string;
+  generation: number;
+  state: string;
+  started_at: Generated<Date>;
+  swapped_at: Date | null;
+  resident_count: number | null;
+  reading_count: number | null;
+  tax_year_count: number | null;
+}
+
+export interface ReviewReadingTable {
+  municipality_code: string;
+  generation: number;
+  loose_key: string;
+  resident_id: number;
+  name_kind: string;
+  strict_key: string;
+  postal_key: string;
+  tax_years: Generated<string[]>;
+}
+
 export interface RoleNetworkRestrictionTable {
   municipality_code: string;
   role: string;
@@ -119,6 +167,10 @@ export interface Database {
   data_key: DataKeyTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
+  review_api_client: ReviewApiClientTable;
+  review_batch_mapping: ReviewBatchMappingTable;
+  review_extract: ReviewExtractTable;
+  review_reading: ReviewReadingTable;
   role_network_restriction: RoleNetworkRestrictionTable;
   schema_migration: SchemaMigrationTable;
   staff_role_assignment: StaffRoleAssignmentTable;

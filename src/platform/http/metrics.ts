@@ -1,10 +1,18 @@
-// Prometheus metrics at /metrics: process defaults and a request-duration histogram per route.
+// Prometheus metrics at /metrics: process defaults, a request-duration histogram per route, and what modules add.
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This server's metrics registry: modules register their own counters on it (e.g. the review's verdicts). */
+    metrics: Registry;
+  }
+}
 
 /** Adds request timing and the /metrics endpoint; one registry per server so tests can run several. */
 export function installMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
+  app.decorate('metrics', registry);
   collectDefaultMetrics({ register: registry, prefix: 'madoguchi_' });
   const duration = new Histogram({
     name: 'madoguchi_http_request_duration_seconds',

@@ -67,6 +67,8 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
         description: '窓口 — 自治体デジタル窓口プラットフォームの API / the digital counter platform API',
         version: options.version,
       },
+      // Registered API clients (the review's match) send Authorization: Bearer <token>; staff use the console's session.
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
   });
   installErrorHandlers(app, options.renderErrorPage);

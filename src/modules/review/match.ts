@@ -1,0 +1,96 @@
+// One applicant against the extract (審査アシストの照合, issue 4; seed 000 flows ③④): single record in, verdict out.
+//
+// The contract, for the API and the clerk's batch:
+//   matchApplicant(db, indexer, municipalityCode, { nameKana, birthDate, postalCode, taxYear? }) → ReviewVerdict
+//   - nameKana: the applicant's reading in any kana form (hiragana, half-width, with or without spaces or ・);
+//     birthDate: 'YYYY-MM-DD' or 'YYYYMMDD'; postalCode: 7 digits with or without hyphen, either width;
+//     taxYear: the 課税年度 the certificate is asked for (certificateIssuable is null without one).
+//   - A value that is none of these throws AppError('validation_failed', { fields: [...] }) naming the fields, never
+//     their values; answer it as a 400. No current extract (never imported) throws AppError('not_found',
+//     { resource: 'review_extract' }): the review cannot answer yet, which is not a no_match.
+//   - The answer holds the verdict, certificateIssuable and reason codes only, nothing from the extract.
+//   - `indexer` is reviewIndexer(db, master, municipalityCode), built once per municipality and kept.
+//   - The database is reached only through review_candidates() (migration 0009), the one thing the review role's login
+//     may call; the name, birth date and postal code leave this process only as blind indexes.
+//   - Pure apart from that one read: no audit event here; the caller logs the call (client, request id, verdict).
+import type { Db } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  type ApplicantQuery,
+  decideVerdict,
+  isKanaName,
+  looseKana,
+  normalizePostalCode,
+  parseBirthDate,
+  type ResidentCandidate,
+  type ReviewVerdict,
+  strictKana,
+} from './domain/index.ts';
+import type { ReviewIndexer } from './indexer.ts';
+import { type CandidateRow, findCandidates } from './store.ts';
+
+/** An applicant as the online application system sends them. */
+export interface ApplicantInput {
+  nameKana: string;
+  birthDate: string;
+  postalCode: string;
+  taxYear?: number;
+}
+
+// Made once: building an Intl formatter costs more than a whole match.
+const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+const todayInJapan = () => japanDate.format(new Date());
+
+// The birth date is inside every name key, so a candidate's birth date is equal by construction: both sides carry
+// this token where the domain compares birth dates.
+const BIRTH_DATE_IN_KEY = 'in-name-key';
+
+/** The applicant's normalised values, or validation_failed naming each bad field. */
+function normalise(query: ApplicantInput, today: string): { strict: string; loose: string; birthDate: string; postalCode: string } {
+  const fields: string[] = [];
+  const strict = typeof query.nameKana === 'string' ? strictKana(query.nameKana) : '';
+  if (!isKanaName(strict)) fields.push('nameKana');
+  const birthDate = typeof query.birthDate === 'string' ? parseBirthDate(query.birthDate, today) : undefined;
+  if (birthDate === undefined) fields.push('birthDate');
+  const postalCode = typeof query.postalCode === 'string' ? normalizePostalCode(query.postalCode) : undefined;
+  if (postalCode === undefined) fields.push('postalCode');
+  if (query.taxYear !== undefined && !(Number.isInteger(query.taxYear) && query.taxYear >= 1 && query.taxYear <= 9999)) fields.push('taxYear');
+  if (fields.length > 0) throw new AppError('validation_failed', { fields });
+  return { strict, loose: looseKana(strict), birthDate: birthDate!, postalCode: postalCode! };
+}
+
+/** The rows review_candidates() gave, as the domain's candidates: opaque keys that are equal exactly where the database said so. */
+function candidatesOf(rows: readonly CandidateRow[], query: ApplicantQuery): ResidentCandidate[] {
+  return rows.map((row) => ({
+    residentId: String(row.candidate),
+    names: [{ kind: row.name_kind, strict: row.strict_equal ? query.strict : '', loose: query.loose }],
+    birthDate: BIRTH_DATE_IN_KEY,
+    postalCode: row.postal_code_equal ? query.postalCode : '',
+    taxYears: row.tax_record_exists && query.taxYear !== undefined ? [query.taxYear] : [],
+  }));
+}
+
+// PostgreSQL's no_data_found, which review_candidates() raises when the municipality has no current extract.
+const NO_EXTRACT = 'P0002';
+
+/** The verdict on one applicant: match, partial, multiple or no_match, with certificateIssuable and the reasons. */
+export async function matchApplicant(db: Db, index: ReviewIndexer, municipalityCode: string, query: { nameKana: string; birthDate: string; postalCode: string; taxYear?: number }): Promise<ReviewVerdict> {
+  if (index.municipalityCode !== municipalityCode) throw new Error(`review indexer of ${index.municipalityCode} used for ${municipalityCode}`);
+  const applicant = normalise(query, todayInJapan());
+  const keys = index.readingKeys(applicant.strict, applicant.loose, applicant.birthDate);
+  const keyed: ApplicantQuery = {
+    strict: keys.strict,
+    loose: keys.loose,
+    birthDate: BIRTH_DATE_IN_KEY,
+    postalCode: index.postalKey(applicant.postalCode),
+    ...(query.taxYear === undefined ? {} : { taxYear: query.taxYear }),
+  };
+  let rows: CandidateRow[];
+  try {
+    rows = await findCandidates(db.kysely, municipalityCode, { strictKey: keyed.strict, looseKey: keyed.loose, postalKey: keyed.postalCode, taxYear: query.taxYear ?? null });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === NO_EXTRACT) throw new AppError('not_found', { resource: 'review_extract' }, { cause: e });
+    throw e;
+  }
+  return decideVerdict(keyed, candidatesOf(rows, keyed));
+}
