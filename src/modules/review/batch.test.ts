@@ -87,7 +87,7 @@ for (const backend of backends) {
       ]);
       assert.equal(events[0]!.detail, expectedDetail);
       assert.equal(events[1]!.detail, '手続 所得・課税証明書の交付申請: 結果ファイル 7件');
-      for (const personal of ['キョウコ', 'きょうこ', 'イチロウ', '1980', '650-0001', '山田', '加納町']) {
+      for (const personal of ['キョウコ', 'きょうこ', 'イチロウ', '1980-04-01', '19800401', '650-0001', '山田', '加納町']) {
         assert.ok(!JSON.stringify(events).includes(personal), `${personal} in an audit event`);
         assert.ok(!w.logs().includes(personal), `${personal} in the logs`);
       }

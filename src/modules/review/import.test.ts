@@ -11,6 +11,7 @@ import { buildApplicant, buildResidentRow, type ResidentRow } from './domain/ver
 import { city, numbered, residentsCsv, type ReviewWorld, reviewWorld, taxYearsCsv } from './extract.builders.ts';
 import type { ExtractProblem } from './import-state.ts';
 import { matchApplicant } from './match.ts';
+import { findCurrentExtract } from './store.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -163,6 +164,9 @@ for (const backend of backends) {
       assert.deepEqual(await readingGenerations(), [second.generation]);
       assert.equal((await match(a!)).verdict, 'no_match');
       assert.equal((await match(b!)).verdict, 'match');
+      const { swappedAt, ...summary } = (await findCurrentExtract(w.db.kysely, city))!;
+      assert.deepEqual(summary, { generation: second.generation, residents: 1, readings: 1, taxYears: 2 });
+      assert.ok(swappedAt instanceof Date);
     });
 
     it('keeps answering from the previous extract while the new one loads, then from the new one', async () => {

@@ -6,8 +6,8 @@
 // it current. Any bad row in either file and the new generation is deleted, and the rejection lists every problem with
 // its file and line (the first 1,000 of them, and the count); the previous extract keeps answering all along.
 //
-// The tax-years file is read first, into a bit set of years per 住記個人番号 (some 60 MB for Kobe), so each resident's
-// row is written once, complete. The 住記個人番号 themselves are never written: they are kept in memory until the
+// The tax-years file is read first, into a bit set of years per 住記個人番号 (a hash table in typed arrays, some 24 MB
+// for Kobe), so each resident's row is written once, complete. The 住記個人番号 themselves are never written: they are kept in memory until the
 // import ends, to find duplicates and to link the two files.
 import type { Kysely } from 'kysely';
 import { type AuditActor, type AuditClient, type AuditEvent, appendAudit, auditAttempt, outcomeOf, subjectId } from '../../platform/audit/index.ts';
@@ -69,11 +69,16 @@ export async function importExtract(options: ImportExtractOptions): Promise<Impo
       // An import that died half-way left its generation behind; holding the lock, nobody else is writing one.
       await deleteStaleGenerations(session, code);
       const loaded = await load(session, options);
-      await options.db.transaction(async (tx) => {
-        await makeCurrent(tx, code, loaded.generation, loaded);
-        const detail = `世代 ${loaded.generation}: 住民 ${loaded.residents}件, 氏名 ${loaded.readings}件, 課税年度 ${loaded.taxYears}件`;
-        await appendAudit(tx, { ...event, detail, subjects: [subjectId('review_extract', loaded.generation)], startedAt, endedAt: new Date() });
-      });
+      await options.db
+        .transaction(async (tx) => {
+          await makeCurrent(tx, code, loaded.generation, loaded);
+          const detail = `世代 ${loaded.generation}: 住民 ${loaded.residents}件, 氏名 ${loaded.readings}件, 課税年度 ${loaded.taxYears}件`;
+          await appendAudit(tx, { ...event, detail, subjects: [subjectId('review_extract', loaded.generation)], startedAt, endedAt: new Date() });
+        })
+        .catch(async (e: unknown) => {
+          await discardGeneration(session, code, loaded.generation).catch(() => undefined);
+          throw e;
+        });
       // The retired generation no longer answers; if deleting it fails, the next import deletes it.
       await deleteStaleGenerations(session, code).catch(() => undefined);
       return loaded;
