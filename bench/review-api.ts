@@ -1,18 +1,20 @@
 // The review API over HTTP (issue 4: from a second process at 1,000 requests/s sustained for 30 s, p99 ≤ 20 ms, zero
-// errors, with auditing on). This process generates the demo city's review files, imports them, registers a client
-// and serves the review role as `madoguchi serve --role review` would (guard, rate limit, match, audit event through
-// the group-commit writer, no_match monitor); a child process runs this same file with --load and sends the calls:
-// open loop, each at its scheduled time whatever the answers before it did, over keep-alive connections, latency
-// counted from the scheduled time so a stall is not hidden by the calls it delayed.
+// errors, with auditing on). This process imports the generator's review files, gives the audit log a history and
+// registers a client; then this same file runs twice more as child processes:
+//   --serve  the review role as `madoguchi serve --role review` builds it, in a fresh process as in production
+//            (guard, rate limit, match, audit event through the group-commit writer, no_match monitor);
+//   --load   the calls: open loop, each at its scheduled time whatever the answers before it did, over keep-alive
+//            connections, latency counted from the scheduled time so a stall is not hidden by the calls it delayed.
 //
-//   BENCH_RESIDENTS (default 100,000)  BENCH_RATE (1,000/s)  BENCH_SECONDS (30)  DATABASE_URL (else PGlite)
-import { spawn } from 'node:child_process';
+//   BENCH_RESIDENTS (default 1,500,000)  BENCH_RATE (1,000/s)  BENCH_SECONDS (30)  DATABASE_URL (else PGlite)
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
@@ -23,15 +25,16 @@ import { type AuditEvent, createAuditWriter } from '../src/platform/audit/index.
 import { reviewClientOperations } from '../src/modules/review/clients-audit.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
-import { type Db, openPglite, openPostgres } from '../src/platform/db/index.ts';
+import { type Db, openDb, openPglite, openPostgres } from '../src/platform/db/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { demoCity, generateDemoData } from '../src/demo/index.ts';
+import { demoCity } from '../src/demo/index.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { buildApp } from '../src/shell/app.ts';
 import { importExtract } from '../src/modules/review/import.ts';
 import { reviewIndexer } from '../src/modules/review/indexer.ts';
 import { registerReviewClient } from '../src/modules/review/index.ts';
 import { type Figure, report } from './report.ts';
+import { reviewFiles } from './review-files.ts';
 
 interface LoadPlan {
   url: string;
@@ -107,23 +110,81 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return { sent: total - firstMeasured, latenciesMs, errors, statuses, achievedRate: ((total - firstMeasured) * 1000) / measuredMs, cpuPerCallMs: (cpu.user + cpu.system) / 1000 / total };
 }
 
-// ---- this process: the server ----
+// ---- the second child: the server ----
 
-async function openBenchDb(): Promise<{ db: Db; backend: string; dispose: () => Promise<void> }> {
+interface ServePlan {
+  /** The environment the server reads as `madoguchi serve` would: DATABASE_URL or MADOGUCHI_DATA_DIR, the master key. */
+  env: Record<string, string>;
+}
+
+interface ServeResult {
+  cpuMs: number;
+  loopDelayP99Ms: number;
+}
+
+/** Serves the review role until stdin closes; prints `PORT n` when listening and its CPU and loop delay at the end. */
+async function serve(plan: ServePlan): Promise<void> {
+  const config = { ...loadConfig({}, { ...process.env, ...plan.env }), logLevel: 'info' as const };
+  const db = await openDb(config, 'bench review server');
+  // Logging at info as in production, to nowhere (not a terminal).
+  const logStream = new Writable({ write: (_c, _e, done) => done() });
+  const { app } = await buildApp({ config, db, roles: ['review'], logStream });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const cpuBefore = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
+  process.stdin.resume();
+  await new Promise((r) => process.stdin.on('end', r));
+  const cpu = process.cpuUsage(cpuBefore);
+  loopDelay.disable();
+  await app.close();
+  await db.close();
+  const result: ServeResult = { cpuMs: (cpu.user + cpu.system) / 1000, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+// ---- this process: the data, then the two children ----
+
+interface BenchDb {
+  db: Db;
+  backend: string;
+  /** What the server child needs in its environment to open the same database. */
+  env: Record<string, string>;
+  /** PGlite is one process's: this one lets go of it while the server has it. */
+  lend: () => Promise<void>;
+  reopen: () => Promise<Db>;
+  dispose: () => Promise<void>;
+}
+
+async function openBenchDb(): Promise<BenchDb> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-review-db-'));
-    const db = await openPglite(dir);
-    return { db, backend: 'pglite', dispose: async () => (await db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    const bench: BenchDb = {
+      db: await openPglite(path.join(dir, 'pglite')),
+      backend: 'pglite',
+      env: { MADOGUCHI_DATA_DIR: dir },
+      lend: () => bench.db.close(),
+      reopen: async () => (bench.db = await openPglite(path.join(dir, 'pglite'))),
+      dispose: async () => (await bench.db.close(), fs.rmSync(dir, { recursive: true, force: true })),
+    };
+    return bench;
   }
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
+  const serverUrl = new URL(url);
+  serverUrl.searchParams.set('options', `-c search_path=${schema}`);
   const db = openPostgres(url, schema);
   return {
     db,
     backend: 'postgres',
+    env: { DATABASE_URL: serverUrl.toString() },
+    lend: async () => undefined,
+    reopen: async () => db,
     dispose: async () => {
       await db.close();
       await admin.query(`drop schema ${schema} cascade`);
@@ -185,76 +246,86 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+const countMatchEvents = async (db: Db) => Number((await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('operation_code', '=', 'review.match').executeTakeFirstOrThrow()).n);
+
+/** This file run as a child with `args`: `line(prefix)` is the rest of the first line it prints that starts so. */
+function child(args: string[]): { process: ChildProcess; exited: Promise<void>; line: (prefix: string) => Promise<string> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiting: Array<() => void> = [];
+  readline.createInterface({ input: proc.stdout }).on('line', (l) => (lines.push(l), waiting.splice(0).forEach((w) => w())));
+  const exited = new Promise<void>((resolve, reject) => proc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench child ${args[0]} exited with ${code}`)))));
+  const line = (prefix: string) => new Promise<string>((resolve, reject) => {
+    const look = () => {
+      const found = lines.find((l) => l.startsWith(prefix));
+      if (found === undefined) waiting.push(look);
+      else resolve(found.slice(prefix.length));
+    };
+    look();
+    exited.then(() => reject(new Error(`bench child ${args[0]} printed no ${prefix.trim()}`)), reject);
+  });
+  return { process: proc, exited, line };
+}
+
 async function main(): Promise<void> {
-  const residents = Number(process.env.BENCH_RESIDENTS ?? 100_000);
+  const residents = Number(process.env.BENCH_RESIDENTS ?? 1_500_000);
   const rate = Number(process.env.BENCH_RATE ?? 1000);
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-review-'));
-  const { db, backend, dispose } = await openBenchDb();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-review-api-'));
+  const bench = await openBenchDb();
   try {
+    const { residentsFile, taxYearsFile } = await reviewFiles(residents);
+    const masterKey = newSecretKey();
+    const master = loadMasterKey({ ...loadConfig({}, {}), masterKey });
+    await migrate(bench.db);
+    await loadDemoMunicipality(bench.db, { master });
     let t = performance.now();
-    await generateDemoData({ residents, seed: 1, outDir: work, municipality: demoCity });
-    console.log(`generated ${residents.toLocaleString('en')} residents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-    const config = { ...loadConfig({}, {}), logLevel: 'info' as const, masterKey: newSecretKey() };
-    const master = loadMasterKey(config);
-    await migrate(db);
-    await loadDemoMunicipality(db, { master });
+    const indexer = await reviewIndexer(bench.db, master, demoCity.code);
+    const imported = await importWhenFree(() => importExtract({ db: bench.db, indexer, residentsFile, taxYearsFile, actor: cliActor }));
+    console.log(`imported ${imported.residents.toLocaleString('en')} residents on ${bench.backend} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    const indexer = await reviewIndexer(db, master, demoCity.code);
-    const importOnce = () => importExtract({ db, indexer, residentsFile: path.join(work, 'review-residents.csv'), taxYearsFile: path.join(work, 'review-tax-years.csv'), actor: cliActor });
-    const imported = await importWhenFree(importOnce);
-    console.log(`imported ${imported.residents.toLocaleString('en')} residents on ${backend} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    await seedAuditLog(db, 50_000);
+    await seedAuditLog(bench.db, 50_000);
     console.log(`seeded 50,000 earlier audit events in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const { token } = await registerReviewClient(db, { municipalityCode: demoCity.code, name: 'bench load generator', ratePerMinute: rate * 120 }, cliActor);
+    const { token } = await registerReviewClient(bench.db, { municipalityCode: demoCity.code, name: 'bench load generator', ratePerMinute: rate * 120 }, cliActor);
     const bodiesFile = path.join(work, 'bodies.json');
-    fs.writeFileSync(bodiesFile, JSON.stringify(applicantBodies(path.join(work, 'review-residents.csv'), 20_000)));
+    fs.writeFileSync(bodiesFile, JSON.stringify(applicantBodies(residentsFile, 20_000)));
+    const auditBefore = await countMatchEvents(bench.db);
+    await bench.lend();
 
-    // The server as `serve --role review` builds it, logging at info as in production (to nowhere, not a terminal).
-    const logStream = new Writable({ write: (_c, _e, done) => done() });
-    const { app } = await buildApp({ config, db, roles: ['review'], logStream });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const auditBefore = await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('operation_code', '=', 'review.match').executeTakeFirstOrThrow();
+    const plan: ServePlan = { env: { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64') } };
+    const server = child(['--serve', JSON.stringify(plan)]);
+    const load: LoadPlan = { url: `http://127.0.0.1:${await server.line('PORT ')}/api/v1/review/match`, token, bodiesFile, rate, warmupSeconds: 3, seconds };
+    const loader = child(['--load', JSON.stringify(load)]);
+    const result = JSON.parse(await loader.line('RESULT ')) as LoadResult;
+    server.process.stdin!.end();
+    const serverStats = JSON.parse(await server.line('RESULT ')) as ServeResult;
+    await Promise.all([loader.exited, server.exited]);
 
-    const plan: LoadPlan = { url: `http://127.0.0.1:${port}/api/v1/review/match`, token, bodiesFile, rate, warmupSeconds: 3, seconds };
-    const cpuBefore = process.cpuUsage();
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
-    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--load', JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`the load generator exited with ${code}`);
-    const result = JSON.parse(out) as LoadResult;
-    const cpu = process.cpuUsage(cpuBefore);
-    loopDelay.disable();
-    await app.close();
-
-    const auditAfter = await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('operation_code', '=', 'review.match').executeTakeFirstOrThrow();
+    const db = await bench.reopen();
+    const audited = (await countMatchEvents(db)) - auditBefore;
     const sorted = result.latenciesMs.sort((a, b) => a - b);
-    console.log(`${backend}: ${result.sent.toLocaleString('en')} calls measured at ${result.achievedRate.toFixed(0)}/s; statuses ${JSON.stringify(result.statuses)}; ` +
+    const calls = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+    console.log(`${bench.backend}: ${result.sent.toLocaleString('en')} calls measured at ${result.achievedRate.toFixed(0)}/s; statuses ${JSON.stringify(result.statuses)}; ` +
       `p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms; ` +
-      `audit events written ${(Number(auditAfter.n) - Number(auditBefore.n)).toLocaleString('en')}; ` +
-      `server CPU ${((cpu.user + cpu.system) / 1000 / Object.values(result.statuses).reduce((a, b) => a + b, 0)).toFixed(2)} ms per call, ` +
-      `event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms; load generator CPU ${result.cpuPerCallMs.toFixed(2)} ms per call`);
+      `audit events written ${audited.toLocaleString('en')}; server CPU ${(serverStats.cpuMs / calls).toFixed(2)} ms per call, ` +
+      `event-loop delay p99 ${serverStats.loopDelayP99Ms.toFixed(1)} ms; load generator CPU ${result.cpuPerCallMs.toFixed(2)} ms per call`);
     const figures: Figure[] = [
-      { name: `review match over HTTP at ${rate}/s for ${seconds} s, p99 (${backend}, ${residents.toLocaleString('en')} residents)`, unit: 'ms', measured: percentile(sorted, 99), target: { atMost: 20 } },
-      { name: `review match over HTTP, errors (${backend})`, unit: 'calls', measured: result.errors, target: { atMost: 0 } },
-      { name: `review match over HTTP, sustained rate (${backend})`, unit: 'requests/s', measured: Math.round(result.achievedRate), target: { atLeast: rate * 0.99 } },
+      { name: `review match over HTTP at ${rate}/s for ${seconds} s, p99 (${bench.backend}, ${residents.toLocaleString('en')} residents)`, unit: 'ms', measured: percentile(sorted, 99), target: { atMost: 20 } },
+      { name: `review match over HTTP, errors (${bench.backend})`, unit: 'calls', measured: result.errors, target: { atMost: 0 } },
+      { name: `review match over HTTP, sustained rate (${bench.backend})`, unit: 'requests/s', measured: Math.round(result.achievedRate), target: { atLeast: rate * 0.99 } },
+      { name: `review match over HTTP, calls without their audit event (${bench.backend})`, unit: 'calls', measured: Math.max(0, calls - audited), target: { atMost: 0 } },
     ];
     report(figures);
   } finally {
-    await dispose();
+    await bench.dispose();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--load') {
-  process.stdout.write(JSON.stringify(await runLoad(JSON.parse(process.argv[3]!) as LoadPlan)));
+  process.stdout.write(`RESULT ${JSON.stringify(await runLoad(JSON.parse(process.argv[3]!) as LoadPlan))}\n`);
+} else if (process.argv[2] === '--serve') {
+  await serve(JSON.parse(process.argv[3]!) as ServePlan);
 } else {
   await main();
 }

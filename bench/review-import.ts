@@ -9,11 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { demoCity, generateDemoData } from '../src/demo/index.ts';
+import { demoCity } from '../src/demo/index.ts';
 import { importExtract } from '../src/modules/review/import.ts';
 import { reviewIndexer } from '../src/modules/review/indexer.ts';
 import { matchApplicant } from '../src/modules/review/match.ts';
@@ -21,6 +20,7 @@ import { masterKeyFrom, newSecretKey } from '../src/platform/crypto/index.ts';
 import { openPostgres } from '../src/platform/db/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { type Figure, report } from './report.ts';
+import { reviewFiles } from './review-files.ts';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 1_500_000);
 const queries = Number(process.env.BENCH_QUERIES ?? 10_000);
@@ -41,20 +41,6 @@ interface ChildResult {
   p99: number;
   floorP50: number;
   floorP99: number;
-}
-
-/** The review files, generated on first use. */
-async function reviewFiles(): Promise<{ residentsFile: string; taxYearsFile: string }> {
-  const dir = path.join(os.tmpdir(), `madoguchi-bench-review-${residents}`);
-  const done = path.join(dir, '.complete');
-  if (!fs.existsSync(done)) {
-    console.log(`generating ${residents.toLocaleString('en')} residents into ${dir} (kept for later runs)…`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    const result = await generateDemoData({ residents, seed: 1, outDir: dir, municipality: demoCity });
-    for (const file of result.files) if (!path.basename(file).startsWith('review-')) fs.rmSync(file);
-    fs.writeFileSync(done, '');
-  }
-  return { residentsFile: path.join(dir, 'review-residents.csv'), taxYearsFile: path.join(dir, 'review-tax-years.csv') };
 }
 
 /** `queries` applicants drawn from the residents file (reservoir sampling), every tenth with another postal code. */
@@ -121,7 +107,7 @@ if (!url) throw new Error('bench/review-import.ts measures PostgreSQL: set DATAB
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!, process.argv[4]!);
 } else {
-  const { residentsFile, taxYearsFile } = await reviewFiles();
+  const { residentsFile, taxYearsFile } = await reviewFiles(residents);
   const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', residentsFile, taxYearsFile], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

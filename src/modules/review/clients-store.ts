@@ -1,5 +1,11 @@
 // The SQL of review API clients (review_api_client). The extract's own tables are in store.ts.
-import type { Kysely, Selectable } from 'kysely';
+//
+// Two callers with different rights. The administrator's command line and the console (the application role) read and
+// write the table. The review server's login may not read it at all (migration 0013): what it needs goes through
+// SECURITY DEFINER functions that each do one narrow thing for one client — review_api_client_auth,
+// review_api_client_touch and review_api_client_suspend — so the functions below that the review server calls use
+// those, on every backend.
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Db } from '../../platform/db/index.ts';
 
 /** A registered client as stored; the bearer token itself is never stored, only its SHA-256. */
@@ -57,12 +63,35 @@ export async function insertReviewClient(
   }).execute();
 }
 
-/** One client by its id, or undefined. */
-export async function findReviewClient(db: Db, municipalityCode: string, clientId: string): Promise<ReviewClientRow | undefined> {
-  const row = await db.kysely.selectFrom('review_api_client').select(columns)
-    .where('municipality_code', '=', municipalityCode).where('client_id', '=', clientId)
+/** What the review server knows of a client: enough to authenticate it and to watch its calls, nothing more. */
+export type ReviewClientAuthRow = Pick<ReviewClientRow,
+  'municipalityCode' | 'clientId' | 'name' | 'secretSha256' | 'allowedNetworks' | 'ratePerMinute' | 'suspendOnAlert' | 'suspendedAt' | 'suspendedReason'>;
+
+interface AuthSelected {
+  name: string;
+  secret_sha256: string;
+  allowed_networks: string[];
+  rate_limit_per_minute: number;
+  suspend_on_alert: boolean;
+  suspended_at: Date | null;
+  suspended_reason: string | null;
+}
+
+/** One client by its id, or undefined, as the review server authenticates it (review_api_client_auth). */
+export async function findReviewClient(db: Db, municipalityCode: string, clientId: string): Promise<ReviewClientAuthRow | undefined> {
+  const row = await db.kysely.selectFrom(sql<AuthSelected>`review_api_client_auth(${municipalityCode}, ${clientId})`.as('c')).selectAll()
     .executeTakeFirst();
-  return row && toRow(row);
+  return row && {
+    municipalityCode,
+    clientId,
+    name: row.name,
+    secretSha256: row.secret_sha256,
+    allowedNetworks: row.allowed_networks,
+    ratePerMinute: row.rate_limit_per_minute,
+    suspendOnAlert: row.suspend_on_alert,
+    suspendedAt: row.suspended_at,
+    suspendedReason: row.suspended_reason,
+  };
 }
 
 /** Every client of a municipality, oldest first. */
@@ -76,7 +105,8 @@ export async function listReviewClientRows(db: Db, municipalityCode: string): Pr
 
 /**
  * Suspends a client (with the reason) or resumes it (reason null); true when the client exists. A suspension keeps
- * the time of the first one, so a second suspension does not hide when the client was stopped.
+ * the time of the first one, so a second suspension does not hide when the client was stopped. The administrator's
+ * path (the table); the review server suspends through suspendReviewClientByFunction.
  */
 export async function setReviewClientSuspension(q: Kysely<Database>, municipalityCode: string, clientId: string, reason: string | null): Promise<boolean> {
   const result = await q.updateTable('review_api_client')
@@ -88,9 +118,16 @@ export async function setReviewClientSuspension(q: Kysely<Database>, municipalit
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Suspends a client with the reason as the review server may (review_api_client_suspend: it can stop a client, never
+ * resume one); true when the client exists. Keeps the first suspension's time and reason, as above.
+ */
+export async function suspendReviewClientByFunction(q: Kysely<Database>, municipalityCode: string, clientId: string, reason: string): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`select review_api_client_suspend(${municipalityCode}, ${clientId}, ${reason}) as found`.execute(q);
+  return rows[0]?.found === true;
+}
+
 /** Records that a client called now (the API does this at most once a minute per client and process). */
 export async function touchReviewClient(db: Db, municipalityCode: string, clientId: string, at: Date): Promise<void> {
-  await db.kysely.updateTable('review_api_client').set({ last_used_at: at })
-    .where('municipality_code', '=', municipalityCode).where('client_id', '=', clientId)
-    .execute();
+  await sql`select review_api_client_touch(${municipalityCode}, ${clientId}, ${at})`.execute(db.kysely);
 }

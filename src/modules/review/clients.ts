@@ -6,7 +6,8 @@
 // enough where a password needs argon2id: nobody can guess 256 random bits, so there is no dictionary to slow down,
 // and a hash costs a microsecond where argon2id would cost 50 ms of a call that must answer in 20. Rows are cached
 // for a few seconds, so a busy client costs no database read per call; a suspension made elsewhere (the command line,
-// another server) takes effect within that time, one made here (the alert) at once.
+// another server) takes effect within that time, one made here (the alert) at once. The review server reads a row,
+// and suspends a client, only through the SECURITY DEFINER functions of migration 0013: its login cannot read the table.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuditActor } from '../../platform/audit/index.ts';
 import { appendAudit, subjectId } from '../../platform/audit/index.ts';
@@ -14,7 +15,15 @@ import { type NetworkAllowList, parseAllowList } from '../../platform/access/net
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { reviewClientOperations as ops } from './clients-audit.ts';
-import { findReviewClient, insertReviewClient, listReviewClientRows, type ReviewClientRow, setReviewClientSuspension } from './clients-store.ts';
+import {
+  findReviewClient,
+  insertReviewClient,
+  listReviewClientRows,
+  type ReviewClientAuthRow,
+  type ReviewClientRow,
+  setReviewClientSuspension,
+  suspendReviewClientByFunction,
+} from './clients-store.ts';
 
 /** The default of rate_limit_per_minute: calls in any 60 seconds. */
 export const defaultRatePerMinute = 600;
@@ -94,10 +103,19 @@ export interface SuspensionChange {
   reason: string;
 }
 
-/** Suspends or resumes a client inside the caller's transaction, with its audit event; throws review_client_not_found. */
-export async function applySuspensionChange(tx: Tx, change: SuspensionChange, actor: AuditActor): Promise<void> {
+/**
+ * Suspends or resumes a client inside the caller's transaction, with its audit event; throws review_client_not_found.
+ * `by: 'review_server'` suspends as the review server's login may, through review_api_client_suspend (migration
+ * 0013), which cannot resume; the administrator's command line writes the table.
+ */
+export async function applySuspensionChange(tx: Tx, change: SuspensionChange, actor: AuditActor, options: { by?: 'administrator' | 'review_server' } = {}): Promise<void> {
   const { municipalityCode, clientId, suspend, reason } = change;
-  if (!(await setReviewClientSuspension(tx, municipalityCode, clientId, suspend ? reason : null))) throw new AppError('review_client_not_found', { clientId });
+  const byServer = options.by === 'review_server';
+  if (byServer && !suspend) throw new Error('the review server may suspend a client, never resume one');
+  const found = byServer
+    ? await suspendReviewClientByFunction(tx, municipalityCode, clientId, reason)
+    : await setReviewClientSuspension(tx, municipalityCode, clientId, suspend ? reason : null);
+  if (!found) throw new AppError('review_client_not_found', { clientId });
   await appendAudit(tx, {
     municipalityCode,
     operation: ops[suspend ? 'review.client.suspend' : 'review.client.resume'],
@@ -122,7 +140,7 @@ export async function listReviewClients(db: Db, municipalityCode: string): Promi
 }
 
 /** A row as the API uses it; a stored network that no longer parses admits nobody rather than everybody. */
-function clientOf(row: ReviewClientRow): ReviewClient {
+function clientOf(row: ReviewClientAuthRow): ReviewClient {
   let admits: NetworkAllowList;
   try {
     admits = row.allowedNetworks.length ? parseAllowList(row.allowedNetworks) : () => true;
@@ -150,7 +168,7 @@ export interface ReviewClientDirectory {
 
 interface Cached {
   expires: number;
-  row: Promise<ReviewClientRow | undefined>;
+  row: Promise<ReviewClientAuthRow | undefined>;
 }
 
 /** A directory over the database; `ttlMs` is how long a row (or its absence) is believed. */
@@ -159,9 +177,9 @@ export function createReviewClientDirectory(db: Db, options: { ttlMs?: number; n
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000; // made-up client ids must not grow the cache without end
   const cache = new Map<string, Cached>();
-  const clients = new WeakMap<ReviewClientRow, ReviewClient>();
+  const clients = new WeakMap<ReviewClientAuthRow, ReviewClient>();
 
-  const rowOf = (municipalityCode: string, clientId: string): Promise<ReviewClientRow | undefined> => {
+  const rowOf = (municipalityCode: string, clientId: string): Promise<ReviewClientAuthRow | undefined> => {
     const key = `${municipalityCode}.${clientId}`;
     const hit = cache.get(key);
     if (hit && hit.expires > now()) return hit.row;

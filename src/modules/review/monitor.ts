@@ -87,7 +87,10 @@ export function createReviewMonitor(options: {
         subjects,
         detail: `${burst}${suspend ? '; client suspended' : ''}`,
       });
-      if (suspend) await applySuspensionChange(tx, { municipalityCode: client.municipalityCode, clientId: client.clientId, suspend: true, reason: `no_match burst: ${burst}` }, monitorActor);
+      if (suspend) {
+        const change = { municipalityCode: client.municipalityCode, clientId: client.clientId, suspend: true, reason: `no_match burst: ${burst}` };
+        await applySuspensionChange(tx, change, monitorActor, { by: 'review_server' });
+      }
     });
     if (suspend) directory.forget(client.municipalityCode, client.clientId);
   };

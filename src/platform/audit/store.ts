@@ -19,7 +19,7 @@ const arrayLiteral = (ids: readonly string[]) => `{${ids.join(',')}}`;
  * Inserts chained events in order, in one statement whatever their number: one array per column, so the text
  * and its 19 parameters stay the same. The trigger refuses any that does not continue its chain.
  */
-export async function insertAuditRows(tx: Tx, rows: readonly AuditRow[]): Promise<void> {
+export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[]): Promise<void> {
   const column = <T>(pick: (r: AuditRow) => T) => rows.map(pick);
   await sql`
     insert into audit_event (municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,

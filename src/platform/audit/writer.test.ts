@@ -59,6 +59,19 @@ for (const backend of backends) {
       await assert.rejects(writer.append(buildAuditEvent()), /closed/);
     });
 
+    it('appends after the chain end another writer or an action moved meanwhile, without a gap or a fork', async () => {
+      const [a, b] = [createAuditWriter(db), createAuditWriter(db)];
+      const first = await a.append(buildAuditEvent({ detail: 'a knows the end now' }));
+      const byB = await b.append(buildAuditEvent({ detail: 'b moves it' }));
+      const byAction = await db.transaction((tx) => appendAudit(tx, buildAuditEvent({ detail: 'an action moves it' })));
+      const again = await a.append(buildAuditEvent({ detail: 'a, after an end it did not write' }));
+      const afterItself = await a.append(buildAuditEvent({ detail: 'a, after its own end' }));
+      assert.deepEqual([byB, byAction, again, afterItself].map((x) => x.seq - first.seq), [1, 2, 3, 4]);
+      assert.equal((await findAuditRow(db, city, again.seq))!.prevHash, byAction.hash);
+      await Promise.all([a.close(), b.close()]);
+      assert.equal((await verifyAuditChain(db, city)).ok, true);
+    });
+
     const oneConnection = backend === 'pglite' ? 'PGlite is one connection: nothing overlaps' : undefined;
     it('never forks the chain with two writers (two servers) and action transactions appending at once', { skip: oneConnection }, async () => {
       const [a, b] = [createAuditWriter(db), createAuditWriter(db)];
