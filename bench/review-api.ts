@@ -7,6 +7,7 @@
 //            connections, latency counted from the scheduled time so a stall is not hidden by the calls it delayed.
 //
 //   BENCH_RESIDENTS (default 1,500,000)  BENCH_RATE (1,000/s)  BENCH_SECONDS (30)  DATABASE_URL (else PGlite)
+//   BENCH_SERVER_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -249,8 +250,8 @@ function percentile(sorted: number[], p: number): number {
 const countMatchEvents = async (db: Db) => Number((await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('operation_code', '=', 'review.match').executeTakeFirstOrThrow()).n);
 
 /** This file run as a child with `args`: `line(prefix)` is the rest of the first line it prints that starts so. */
-function child(args: string[]): { process: ChildProcess; exited: Promise<void>; line: (prefix: string) => Promise<string> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+function child(args: string[], nodeFlags: string[] = []): { process: ChildProcess; exited: Promise<void>; line: (prefix: string) => Promise<string> } {
+  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', import.meta.filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const waiting: Array<() => void> = [];
   readline.createInterface({ input: proc.stdout }).on('line', (l) => (lines.push(l), waiting.splice(0).forEach((w) => w())));
@@ -293,7 +294,8 @@ async function main(): Promise<void> {
     await bench.lend();
 
     const plan: ServePlan = { env: { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64') } };
-    const server = child(['--serve', JSON.stringify(plan)]);
+    const profile = process.env.BENCH_SERVER_PROFILE;
+    const server = child(['--serve', JSON.stringify(plan)], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
     const load: LoadPlan = { url: `http://127.0.0.1:${await server.line('PORT ')}/api/v1/review/match`, token, bodiesFile, rate, warmupSeconds: 3, seconds };
     const loader = child(['--load', JSON.stringify(load)]);
     const result = JSON.parse(await loader.line('RESULT ')) as LoadResult;

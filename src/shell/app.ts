@@ -13,6 +13,7 @@ import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
+import { installReviewImport } from '../modules/review/import-routes.ts';
 import { installAccountInventory } from './accounts/routes.ts';
 import { installAuditSearch } from './audit/routes.ts';
 import { installConsoleAuth } from './console-auth.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installSessionExtend(app);
     installSecuritySettings(app, db, municipality);
     installReviewBatch(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
+    installReviewImport(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

@@ -9,6 +9,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/', ja: 'ホーム', en: 'Home', capability: 'console.use' },
   { href: '/console/accounts', ja: 'アカウント棚卸', en: 'Account inventory', capability: 'staff.account.read' },
   { href: '/console/review/batch', ja: '一括照合（審査アシスト）', en: 'Batch review', capability: 'review.batch.run' },
+  { href: '/console/review/import', ja: '審査用データ取込', en: 'Review extract import', capability: 'review.extract.import' },
   { href: '/console/audit', ja: '操作ログ検索', en: 'Audit log search', capability: 'audit.search' },
   { href: '/console/settings/security', ja: 'セキュリティ設定', en: 'Security settings', capability: 'staff.account.manage' },
   { href: '/console/account/mfa', ja: '多要素認証', en: 'Two-step login', capability: undefined },

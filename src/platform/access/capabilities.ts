@@ -10,6 +10,7 @@ export const capabilities = {
   'personal.sensitive.read': { ja: '要配慮個人情報の閲覧', en: 'View sensitive personal data' },
   'personal.individual_number.read': { ja: '個人番号の閲覧', en: 'View individual numbers' },
   'review.batch.run': { ja: '審査アシストの一括照合（申請データへの照合結果の付加）', en: 'Run the review assist on a file of applications' },
+  'review.extract.import': { ja: '審査用データ（住民・課税年度ファイル）の取込', en: 'Import the review extract (residents and tax-years files)' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

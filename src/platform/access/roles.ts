@@ -14,7 +14,7 @@ export const roles = {
   administrator: {
     ja: 'システム管理者',
     en: 'Administrator',
-    capabilities: ['console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export'],
+    capabilities: ['console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import'],
     mfaRequired: true,
   },
   operator: {
