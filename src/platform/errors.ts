@@ -96,6 +96,11 @@ export const errorCodes = {
     ja: (d) => `審査アシストの接続先 ${s(d.clientId)} は見つかりません。`,
     en: (d) => `There is no review API client ${s(d.clientId)}.`,
   },
+  review_extract_missing: {
+    status: 503,
+    ja: () => '審査用データがまだ取り込まれていないため照合できません。取込の後にお試しください。',
+    en: () => 'The review extract has not been imported yet, so no applicant can be matched. Try again after the import.',
+  },
   internal: {
     status: 500,
     ja: () => 'システムで問題が発生しました。時間をおいて再度お試しください。',

@@ -36,7 +36,7 @@ export interface AppOptions {
 export const rolePaths: Record<Role, string> = {
   portal: '/',
   console: '/console/',
-  review: '/api/review/',
+  review: '/api/v1/review/match',
   issuance: '/api/issuance/',
   worker: '/healthz',
 };

@@ -83,10 +83,10 @@ const schema = {
       },
     },
     400: { description: 'invalid input (validation_failed, invalid_text)', ...errorShape },
-    404: { description: 'no extract has been imported yet (not_found): the review cannot answer, which is not a no_match', ...errorShape },
     401: { description: 'no token, or not a live one (invalid_api_token)', ...errorShape },
     403: { description: 'suspended client, address outside its networks, or a staff session', ...errorShape },
     429: { description: 'over the client\'s calls per minute; see Retry-After', ...errorShape },
+    503: { description: 'no extract has been imported yet (review_extract_missing), or the database is unavailable: the review cannot answer, which is not a no_match', ...errorShape },
   },
 } as const;
 

@@ -46,10 +46,10 @@ for (const backend of backends) {
       assert.deepEqual(await many([]), []);
     });
 
-    it('answers not_found, not no_match, for a municipality whose extract was never imported', async () => {
+    it('answers review_extract_missing, not no_match, for a municipality whose extract was never imported', async () => {
       await assert.rejects(
         matchApplicants(w.db, { ...w.indexer, municipalityCode: '131041' }, '131041', [buildApplicant()], CASES_TODAY),
-        (e) => e instanceof AppError && e.code === 'not_found',
+        (e) => e instanceof AppError && e.code === 'review_extract_missing',
       );
     });
   });

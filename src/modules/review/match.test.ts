@@ -42,9 +42,9 @@ for (const backend of backends) {
       });
     }
 
-    it('answers not_found, not no_match, for a municipality whose extract was never imported', async () => {
-      const e = await refusal(matchApplicant(w.db, { ...w.indexer, municipalityCode: '131041' }, '131041', buildApplicant()), 'not_found');
-      assert.deepEqual(e.details, { resource: 'review_extract' });
+    it('answers review_extract_missing, not no_match, for a municipality whose extract was never imported', async () => {
+      const e = await refusal(matchApplicant(w.db, { ...w.indexer, municipalityCode: '131041' }, '131041', buildApplicant()), 'review_extract_missing');
+      assert.equal(e.status, 503);
     });
 
     it('refuses a name that is not kana, an impossible birth date and a postal code of six digits, naming each field and no value', async () => {

@@ -1,6 +1,6 @@
 // The review extract's SQL (migration 0009): generations, the bulk writes of an import, and the one read a match makes.
 import { type Kysely, sql } from 'kysely';
-import type { Database, Tx } from '../../platform/db/index.ts';
+import { type Database, runPrepared, type Tx } from '../../platform/db/index.ts';
 import type { NameKind } from './domain/index.ts';
 
 type Executor = Kysely<Database> | Tx;
@@ -155,9 +155,9 @@ export interface CandidateQuery {
  * function the review role may call (migration 0009), never through the tables.
  */
 export async function findCandidates(db: Executor, municipalityCode: string, q: CandidateQuery): Promise<CandidateRow[]> {
-  const { rows } = await sql<CandidateRow>`
+  const { rows } = await runPrepared(db, sql<CandidateRow>`
     select candidate, name_kind, strict_equal, postal_code_equal, tax_record_exists
-    from review_candidates(${municipalityCode}, ${q.strictKey}, ${q.looseKey}, ${q.postalKey}, ${q.taxYear}::integer)`.execute(db);
+    from review_candidates(${municipalityCode}, ${q.strictKey}, ${q.looseKey}, ${q.postalKey}, ${q.taxYear}::integer)`.compile(db));
   return rows;
 }
 

@@ -1,6 +1,6 @@
 // The SQL of the audit log; migration 0003 holds the chain lock (audit_chain_last) and the trigger that checks each link.
 import { type Kysely, sql } from 'kysely';
-import type { Database, Db, Tx } from '../db/index.ts';
+import { type Database, type Db, runPrepared, type Tx } from '../db/index.ts';
 import type { AuditRow } from './canonical.ts';
 import type { AuditOutcome } from './operations.ts';
 
@@ -21,7 +21,7 @@ const arrayLiteral = (ids: readonly string[]) => `{${ids.join(',')}}`;
  */
 export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[]): Promise<void> {
   const column = <T>(pick: (r: AuditRow) => T) => rows.map(pick);
-  await sql`
+  await runPrepared(tx, sql`
     insert into audit_event (municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,
       operation_code, operation_name, category, detail, individual_number_access, outcome, subjects, started_at, ended_at, prev_hash, hash)
     select municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,
@@ -35,7 +35,7 @@ export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[]): 
       ${column((r) => r.hash)}::text[])
       with ordinality as e(municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,
         operation_code, operation_name, category, detail, individual_number_access, outcome, subjects, started_at, ended_at, prev_hash, hash, n)
-    order by n`.execute(tx);
+    order by n`.compile(tx));
 }
 
 // Instants leave the database as the canonical text, to the microsecond: a JavaScript Date would drop digits the hash covers.

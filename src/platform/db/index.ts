@@ -7,9 +7,11 @@ import { AppError } from '../errors.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { Mutex } from './mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { prepareRegisteredStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type { Database } from './schema.ts';
+export { runPrepared } from './prepared.ts';
 export type Backend = 'pglite' | 'postgres';
 export type Tx = Transaction<Database>;
 
@@ -99,6 +101,7 @@ export function openPostgres(url: string, schema?: string): Db {
     },
   });
   pool.on('error', () => undefined); // an idle client lost; the next query reports it
+  pool.on('connect', prepareRegisteredStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const script = async (sql: string) => {
     const client = await pool.connect();
