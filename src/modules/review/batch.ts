@@ -92,7 +92,7 @@ async function eachChunk<T>(items: readonly T[], size: number, concurrency: numb
 
 /**
  * Matches every row of the file and returns it with RESULT_HEADER's two cells appended to each line, in the file's
- * encoding and line ends, and the counts. Throws only what stops the whole batch (e.g. AppError not_found: no extract).
+ * encoding and line ends, and the counts. Throws only what stops the whole batch (e.g. AppError review_extract_missing: no extract).
  */
 export async function runReviewBatch(file: BatchFile, mapping: ColumnMapping, match: MatchMany, options: BatchOptions): Promise<{ output: Buffer; counts: BatchCounts }> {
   const answers = new Array<BatchMatchAnswer | undefined>(file.records.length);
