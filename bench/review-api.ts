@@ -8,6 +8,7 @@
 //
 //   BENCH_RESIDENTS (default 1,500,000)  BENCH_RATE (1,000/s)  BENCH_SECONDS (30)  DATABASE_URL (else PGlite)
 //   BENCH_SERVER_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools)
+//   MADOGUCHI_DB_POOL_SIZE the server's pool (default: this machine's cores + 1, as the README advises)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -319,7 +320,10 @@ async function main(): Promise<void> {
     const auditBefore = await countMatchEvents(bench.db);
     await bench.lend();
 
-    const plan: ServePlan = { env: { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64') }, warmupCalls: rate * warmupSeconds };
+    // The server shares this machine with the database: its pool as the README advises for that, cores + 1.
+    const poolSize = process.env.MADOGUCHI_DB_POOL_SIZE ?? String(os.availableParallelism() + 1);
+    console.log(`the server's database pool: ${poolSize} connections`);
+    const plan: ServePlan = { env: { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64'), MADOGUCHI_DB_POOL_SIZE: poolSize }, warmupCalls: rate * warmupSeconds };
     const profile = process.env.BENCH_SERVER_PROFILE;
     const server = child(['--serve', JSON.stringify(plan)], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
     const load: LoadPlan = { url: `http://127.0.0.1:${await server.line('PORT ')}/api/v1/review/match`, token, bodiesFile, rate, warmupSeconds, seconds };

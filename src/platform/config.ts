@@ -27,6 +27,11 @@ export interface Config {
    * (default 50/100/5: more than 50 % of at least 100 calls in 5 minutes).
    */
   reviewNoMatchAlert: { noMatchPercent: number; minCalls: number; windowMinutes: number };
+  /**
+   * MADOGUCHI_DB_POOL_SIZE: connections a process keeps to PostgreSQL (default 10). A process that shares a small
+   * machine with its database answers more evenly with few: every connection is a process competing for the cores.
+   */
+  databasePoolSize: number;
 }
 
 export interface ConfigFlags {
@@ -61,6 +66,13 @@ function noMatchAlertVariable(env: NodeJS.ProcessEnv): Config['reviewNoMatchAler
   return { noMatchPercent: percent, minCalls: calls, windowMinutes: minutes };
 }
 
+function poolSizeVariable(env: NodeJS.ProcessEnv): number {
+  const text = env.MADOGUCHI_DB_POOL_SIZE?.trim() || '10';
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > 100) throw new AppError('config_invalid', { variable: 'MADOGUCHI_DB_POOL_SIZE', value: `${text} — expected 1 to 100` });
+  return size;
+}
+
 /** Reads and validates the environment once; a bad value stops start-up naming the variable. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -87,5 +99,6 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     masterKey: secretKeyVariable(env, 'MADOGUCHI_MASTER_KEY'),
     newMasterKey: secretKeyVariable(env, 'MADOGUCHI_NEW_MASTER_KEY'),
     reviewNoMatchAlert: noMatchAlertVariable(env),
+    databasePoolSize: poolSizeVariable(env),
   };
 }

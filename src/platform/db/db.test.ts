@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { backends, freshDb } from '../../../test/support/db.ts';
+import { backends, databaseUrl, freshDb } from '../../../test/support/db.ts';
+import { loadConfig } from '../config.ts';
+import { openDb } from './index.ts';
 
 for (const backend of backends) {
   describe(`database layer on ${backend}`, () => {
@@ -46,3 +48,15 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('the PostgreSQL pool', () => {
+  it('keeps no more connections than MADOGUCHI_DB_POOL_SIZE, however many queries wait', { skip: databaseUrl ? undefined : 'needs DATABASE_URL' }, async () => {
+    const db = await openDb(loadConfig({}, { DATABASE_URL: databaseUrl, MADOGUCHI_DB_POOL_SIZE: '2' }), 'test');
+    try {
+      const pids = await Promise.all(Array.from({ length: 6 }, () => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db.kysely)));
+      assert.equal(new Set(pids.map((r) => r.rows[0]!.pid)).size, 2);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -86,11 +86,14 @@ export async function openPglite(dir: string | undefined, options: { loadDataDir
   return { ...db, dump: () => mutex.run(() => pglite.dumpDataDir('gzip')) };
 }
 
-/** A PostgreSQL pool; `schema` puts every unqualified name in that schema (tests use one per database). */
-export function openPostgres(url: string, schema?: string): Db {
+/**
+ * A PostgreSQL pool of at most `poolSize` connections; `schema` puts every unqualified name in that schema (tests use
+ * one per database).
+ */
+export function openPostgres(url: string, schema?: string, poolSize = 10): Db {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -119,7 +122,7 @@ export function openPostgres(url: string, schema?: string): Db {
 
 /** Opens the database the configuration names: DATABASE_URL, else the embedded one in dataDir (locked). */
 export async function openDb(config: Config, command: string): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, undefined, config.databasePoolSize);
   const lock = lockDataDir(config.dataDir, command);
   try {
     return await openPglite(`${config.dataDir}/pglite`, { lock });
