@@ -7,14 +7,13 @@ import type { ApiClientPrincipal } from '../../platform/access/can.ts';
 import { registerApiClientAuthenticator } from '../../platform/access/guard.ts';
 import { auditSubjects, subjectId } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
-import { loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defaultNoMatchAlertPolicy, type NoMatchAlertPolicy } from './domain/alert.ts';
 import { REASON_CODES, type ReviewVerdict, VERDICTS } from './domain/verdict.ts';
 import { reviewClientOperations as ops } from './clients-audit.ts';
 import { createReviewClientDirectory, type ReviewClient, type ReviewClientDirectory } from './clients.ts';
-import { type ReviewIndexer, reviewIndexer } from './indexer.ts';
+import { reviewIndexers } from './indexer.ts';
 import { matchApplicant } from './match.ts';
 import { createReviewMonitor } from './monitor.ts';
 
@@ -157,17 +156,7 @@ export function installReviewApi(app: FastifyInstance, options: ReviewApiOptions
  * master key is loaded then too, not at start-up, so a server without the review's keys still starts.
  */
 export function installReviewRole(app: FastifyInstance, db: Db, config: Config): void {
-  let master: MasterKey | undefined;
-  const indexers = new Map<string, Promise<ReviewIndexer>>();
-  const indexerOf = (municipalityCode: string): Promise<ReviewIndexer> => {
-    let indexer = indexers.get(municipalityCode);
-    if (!indexer) {
-      indexer = reviewIndexer(db, (master ??= loadMasterKey(config)), municipalityCode);
-      indexers.set(municipalityCode, indexer);
-      indexer.catch(() => indexers.delete(municipalityCode)); // a failure (database down) is tried again next call
-    }
-    return indexer;
-  };
+  const indexerOf = reviewIndexers(db, config);
   installReviewApi(app, {
     db,
     match: async (municipalityCode, applicant) => matchApplicant(db, await indexerOf(municipalityCode), municipalityCode, applicant),

@@ -12,7 +12,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
 import { auditSubjects } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
-import { loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/http/language.ts';
@@ -24,7 +23,7 @@ import { BATCH_HOLD_MS, createBatchHold } from './batch-hold.ts';
 import type { BatchField } from './batch-fields.ts';
 import { proposeMapping, readMappingForm, rememberedOf } from './batch-mapping.ts';
 import { findBatchMapping, listBatchProcedures, saveBatchMapping } from './batch-store.ts';
-import { type ReviewIndexer, reviewIndexer } from './indexer.ts';
+import { reviewIndexers } from './indexer.ts';
 import { BATCH_PATH, type BatchPageContext } from './pages/batch-common.tsx';
 import { BatchMappingPage, type UploadSummary } from './pages/batch-mapping.tsx';
 import { BatchResultPage } from './pages/batch-result.tsx';
@@ -109,18 +108,7 @@ export function installReviewBatch(app: FastifyInstance, options: ReviewBatchOpt
     results.close();
   });
 
-  // The municipality's indexer, built on first use and kept; the master key is loaded then, not at start-up.
-  let master: MasterKey | undefined;
-  const indexers = new Map<string, Promise<ReviewIndexer>>();
-  const indexerOf = (code: string): Promise<ReviewIndexer> => {
-    let indexer = indexers.get(code);
-    if (!indexer) {
-      indexer = reviewIndexer(db, (master ??= loadMasterKey(options.config)), code);
-      indexers.set(code, indexer);
-      indexer.catch(() => indexers.delete(code));
-    }
-    return indexer;
-  };
+  const indexerOf = reviewIndexers(db, options.config);
 
   const context = async (req: FastifyRequest) => ({ ...(await options.pageContext(req)), path: BATCH_PATH });
   const uploadPage = async (req: FastifyRequest, extra: { procedure?: string; problem?: Problem } = {}) => {

@@ -20,14 +20,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
 import { type AuditActor, type AuditClient, auditClient, auditSubjects, subjectId } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
-import { loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/http/language.ts';
 import { importExtract } from './import.ts';
 import { reviewImportOperations as ops } from './import-audit.ts';
 import type { ExtractProblem } from './import-state.ts';
-import { type ReviewIndexer, reviewIndexer } from './indexer.ts';
+import { reviewIndexers } from './indexer.ts';
 import type { BatchPageContext } from './pages/batch-common.tsx';
 import { IMPORT_PATH } from './pages/import-common.tsx';
 import { IMPORT_ENCODINGS, type ImportEncoding, ImportFormPage } from './pages/import-form.tsx';
@@ -101,17 +100,7 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
   const liveDirs = new Set<string>(); // every upload folder not yet removed
   const uploadDirs = new WeakMap<FastifyRequest, string>(); // the folder of a request, until a job takes it over
 
-  let master: MasterKey | undefined;
-  const indexers = new Map<string, Promise<ReviewIndexer>>();
-  const indexerOf = (code: string): Promise<ReviewIndexer> => {
-    let indexer = indexers.get(code);
-    if (!indexer) {
-      indexer = reviewIndexer(db, (master ??= loadMasterKey(options.config)), code);
-      indexers.set(code, indexer);
-      indexer.catch(() => indexers.delete(code));
-    }
-    return indexer;
-  };
+  const indexerOf = reviewIndexers(db, options.config);
 
   const release = async (dir: string) => {
     await removeDir(dir);

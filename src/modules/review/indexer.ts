@@ -1,7 +1,8 @@
 // The review extract's blind indexes (審査用データの照合キー): what the import stores and a match looks up, made the same
 // way on both sides from the municipality's index secret. Nothing but these keys of a name, a birth date or a postal
 // code ever reaches the database (migration 0009 says why each is as long as it is).
-import { type FieldCipher, fieldCipher, type MasterKey } from '../../platform/crypto/index.ts';
+import type { Config } from '../../platform/config.ts';
+import { type FieldCipher, fieldCipher, loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 
 /** The blind-index purposes: each column its own HMAC key, so that no two columns' values can be linked. */
@@ -59,4 +60,22 @@ export function indexerOf(cipher: FieldCipher): ReviewIndexer {
  */
 export async function reviewIndexer(db: Db, master: MasterKey, municipalityCode: string): Promise<ReviewIndexer> {
   return indexerOf(await fieldCipher(db, master, municipalityCode));
+}
+
+/**
+ * Each municipality's indexer, built on its first use and kept; the master key is loaded then too, not at start-up,
+ * so a server without the review's keys still starts. A failed build (database down) is tried again next call.
+ */
+export function reviewIndexers(db: Db, config: Config): (municipalityCode: string) => Promise<ReviewIndexer> {
+  let master: MasterKey | undefined;
+  const indexers = new Map<string, Promise<ReviewIndexer>>();
+  return (municipalityCode) => {
+    let indexer = indexers.get(municipalityCode);
+    if (!indexer) {
+      indexer = reviewIndexer(db, (master ??= loadMasterKey(config)), municipalityCode);
+      indexers.set(municipalityCode, indexer);
+      indexer.catch(() => indexers.delete(municipalityCode));
+    }
+    return indexer;
+  };
 }
