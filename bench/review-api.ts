@@ -21,7 +21,6 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { cliActor } from '../src/platform/auth/audit.ts';
-import { AppError } from '../src/platform/errors.ts';
 import { type AuditEvent, createAuditWriter } from '../src/platform/audit/index.ts';
 import { reviewClientOperations } from '../src/modules/review/clients-audit.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -36,7 +35,7 @@ import { reviewIndexer } from '../src/modules/review/indexer.ts';
 import { registerReviewClient } from '../src/modules/review/index.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { reviewFiles } from './review-files.ts';
+import { importWhenFree, reviewFiles } from './review-files.ts';
 
 interface LoadPlan {
   url: string;
@@ -205,22 +204,6 @@ function applicantBodies(residentsFile: string, count: number): Array<Record<str
     postalCode: r['郵便番号'],
     taxYear: 2025,
   }));
-}
-
-/**
- * Runs the import, waiting while another one holds the municipality's lock: on PostgreSQL the lock is the database's,
- * so an import of the demo city in another schema (another bench, a test) holds it too.
- */
-async function importWhenFree<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await run();
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'conflict') || attempt === 120) throw e;
-      if (attempt === 0) console.log('another import of the demo city is running on this database; waiting for it');
-      await new Promise((r) => setTimeout(r, 5000));
-    }
-  }
 }
 
 /**

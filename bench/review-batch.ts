@@ -1,5 +1,5 @@
 // The clerk's batch (issue 4: 10,000 applications ≤ 10 s). The demo city's extract of BENCH_RESIDENTS generated
-// residents (default 100,000) is imported; then a file of 10,000 applications drawn from them, in Shift_JIS with CRLF
+// residents (default 1,500,000) is imported; then a file of 10,000 applications drawn from them, in Shift_JIS with CRLF
 // as the online application system writes it, goes through the console's three steps in process (app.inject): upload,
 // run with the pre-selected columns, download. The time is the three steps together, from the clerk's click to the
 // file; one run of 500 rows first warms the server up.
@@ -8,7 +8,7 @@
 // code (一部一致), one in fifty with an impossible birth date (入力不備), one in five typed in hiragana, and birth dates
 // written 1980/04/01.
 //
-//   BENCH_RESIDENTS (default 100,000)  BENCH_APPLICATIONS (10,000)  DATABASE_URL (else PGlite)
+//   BENCH_RESIDENTS (default 1,500,000)  BENCH_APPLICATIONS (10,000)  DATABASE_URL (else PGlite)
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import pg from 'pg';
-import { demoCity, generateDemoData } from '../src/demo/index.ts';
+import { demoCity } from '../src/demo/index.ts';
 import { multipartBody, selectedColumns } from '../src/modules/review/batch.builders.ts';
 import { importExtract } from '../src/modules/review/import.ts';
 import { reviewIndexer } from '../src/modules/review/indexer.ts';
@@ -25,15 +25,15 @@ import { cliActor } from '../src/platform/auth/audit.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
 import { type Db, openPglite, openPostgres } from '../src/platform/db/index.ts';
-import { AppError } from '../src/platform/errors.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { katakanaToHiragana } from '../src/platform/text/index.ts';
 import { buildApp } from '../src/shell/app.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { staffWithRoles } from '../test/support/staff.ts';
 import { type Figure, report } from './report.ts';
+import { importWhenFree, reviewFiles } from './review-files.ts';
 
-const residents = Number(process.env.BENCH_RESIDENTS ?? 100_000);
+const residents = Number(process.env.BENCH_RESIDENTS ?? 1_500_000);
 const applications = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
 
 async function openBenchDb(): Promise<{ db: Db; backend: string; dispose: () => Promise<void> }> {
@@ -59,22 +59,6 @@ async function openBenchDb(): Promise<{ db: Db; backend: string; dispose: () => 
   };
 }
 
-/**
- * Runs the import, waiting while another one holds the municipality's lock: on PostgreSQL the lock is the database's,
- * so an import of the demo city in another schema (another bench, a test) holds it too.
- */
-async function importWhenFree<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await run();
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'conflict') || attempt === 120) throw e;
-      if (attempt === 0) console.log('another import of the demo city is running on this database; waiting for it');
-      await new Promise((r) => setTimeout(r, 5000));
-    }
-  }
-}
-
 /** The applications file (Shift_JIS, CRLF) of `count` applicants drawn from the residents file. */
 function applicationsFile(residentsFile: string, count: number): Buffer {
   const rows = parse<Record<string, string>>(fs.readFileSync(residentsFile), { columns: true, bom: true, to: count });
@@ -91,20 +75,16 @@ function applicationsFile(residentsFile: string, count: number): Buffer {
 }
 
 async function main(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-batch-'));
   const { db, backend, dispose } = await openBenchDb();
   try {
-    let t = performance.now();
-    await generateDemoData({ residents, seed: 1, outDir: work, municipality: demoCity });
-    console.log(`generated ${residents.toLocaleString('en')} residents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const { residentsFile, taxYearsFile } = await reviewFiles(residents);
     const config = { ...loadConfig({}, {}), logLevel: 'info' as const, masterKey: newSecretKey() };
     const master = loadMasterKey(config);
     await migrate(db);
     await loadDemoMunicipality(db, { master });
-    t = performance.now();
-    const residentsFile = path.join(work, 'review-residents.csv');
+    let t = performance.now();
     const indexer = await reviewIndexer(db, master, demoCity.code);
-    await importWhenFree(() => importExtract({ db, indexer, residentsFile, taxYearsFile: path.join(work, 'review-tax-years.csv'), actor: cliActor }));
+    await importWhenFree(() => importExtract({ db, indexer, residentsFile, taxYearsFile, actor: cliActor }));
     console.log(`imported them on ${backend} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // The console as `serve --role console` builds it, logging at info (to nowhere) as in production.
@@ -137,7 +117,6 @@ async function main(): Promise<void> {
     report(figures);
   } finally {
     await dispose();
-    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 

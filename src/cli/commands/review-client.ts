@@ -2,33 +2,12 @@
 // The command line acts as the system principal; every change is an audit event by "cli".
 import type { Command, Flags } from '../../main.ts';
 import { cliActor } from '../../platform/auth/audit.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { type Db, openDb } from '../../platform/db/index.ts';
-import { pendingMigrations } from '../../platform/db/migrate.ts';
-import { AppError } from '../../platform/errors.ts';
-import { parseMunicipalityCode } from '../../platform/tenancy.ts';
 import { formatInstant } from '../../platform/ui/format.ts';
-import { findServedMunicipality } from '../../shell/store.ts';
 import { changeReviewClientSuspension, defaultRatePerMinute, listReviewClients, maxRatePerMinute, registerReviewClient } from '../../modules/review/index.ts';
 import { parseAllowList } from '../../platform/access/networks.ts';
 import { displayColumns, padColumns } from '../output.ts';
+import { municipalityOption, withMunicipality } from '../municipality.ts';
 import { UsageError } from '../usage.ts';
-
-const municipalityOption = { municipality: { type: 'string' } } as const;
-
-/** Runs fn on the migrated database, for the municipality given by --municipality or else the one this deployment serves. */
-async function withMunicipality<T>(flags: Flags, command: string, fn: (db: Db, municipalityCode: string) => Promise<T>): Promise<T> {
-  const db = await openDb(loadConfig({ data: flags.data as string | undefined }), command);
-  try {
-    const pending = await pendingMigrations(db);
-    if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
-    const code = typeof flags.municipality === 'string' ? parseMunicipalityCode(flags.municipality) : (await findServedMunicipality(db))?.code;
-    if (!code) throw new UsageError('団体が登録されていません。先に madoguchi start を実行するか --municipality を指定してください', 'No municipality is registered: run madoguchi start first, or give --municipality');
-    return await fn(db, code);
-  } finally {
-    await db.close();
-  }
-}
 
 /** The positional argument `name`, required. */
 function positional(flags: Flags, name: string, label: string): string {

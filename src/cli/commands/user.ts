@@ -10,33 +10,20 @@ import { cliActor } from '../../platform/auth/audit.ts';
 import { isLocked } from '../../platform/auth/lockout.ts';
 import { generatePassword } from '../../platform/auth/password.ts';
 import { findSecuritySettings } from '../../platform/auth/settings.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { type Db, openDb } from '../../platform/db/index.ts';
-import { pendingMigrations } from '../../platform/db/migrate.ts';
+import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { parseMunicipalityCode } from '../../platform/tenancy.ts';
 import { formatInstant } from '../../platform/ui/format.ts';
-import { findServedMunicipality } from '../../shell/store.ts';
 import { displayColumns, type Output, padColumns } from '../output.ts';
+import { municipalityOption, withMunicipality as withMunicipalityOf } from '../municipality.ts';
 import { UsageError } from '../usage.ts';
 
 const system: Principal = { kind: 'system', reason: 'cli' };
-const municipalityOption = { municipality: { type: 'string' } } as const;
 const loginOption = { login: { type: 'string' } } as const;
 
-/** Runs fn on the migrated database, for the municipality given by --municipality or else the one this deployment serves. */
+/** Runs fn for the municipality (see src/cli/municipality.ts), as the system principal allowed to manage accounts. */
 async function withMunicipality<T>(flags: Flags, command: string, fn: (db: Db, municipalityCode: string) => Promise<T>): Promise<T> {
   if (!can(system, 'staff.account.manage')) throw new AppError('forbidden');
-  const db = await openDb(loadConfig({ data: flags.data as string | undefined }), command);
-  try {
-    const pending = await pendingMigrations(db);
-    if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
-    const code = typeof flags.municipality === 'string' ? parseMunicipalityCode(flags.municipality) : (await findServedMunicipality(db))?.code;
-    if (!code) throw new UsageError('団体が登録されていません。先に madoguchi start を実行するか --municipality を指定してください', 'No municipality is registered: run madoguchi start first, or give --municipality');
-    return await fn(db, code);
-  } finally {
-    await db.close();
-  }
+  return withMunicipalityOf(flags, command, fn);
 }
 
 /** The value of a required text flag. */

@@ -3,16 +3,12 @@
 import fs from 'node:fs';
 import type { Command, Flags } from '../../main.ts';
 import { type Output, processOutput } from '../../cli/output.ts';
+import { withMunicipality } from '../../cli/municipality.ts';
 import { UsageError } from '../../cli/usage.ts';
 import { cliActor } from '../../platform/auth/audit.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { loadMasterKey } from '../../platform/crypto/index.ts';
 import { type EncodingOption, ProgressBar, type ProgressStream } from '../../platform/csv/index.ts';
-import { openDb } from '../../platform/db/index.ts';
-import { pendingMigrations } from '../../platform/db/migrate.ts';
 import { AppError } from '../../platform/errors.ts';
-import { parseMunicipalityCode } from '../../platform/tenancy.ts';
-import { findServedMunicipality } from '../../shell/store.ts';
 import { importExtract } from './import.ts';
 import type { ExtractProblem } from './import-state.ts';
 import { reviewIndexer } from './indexer.ts';
@@ -55,33 +51,27 @@ export const reviewImportCommand: Command = {
     const residentsFile = fileFlag(flags, 'residents');
     const taxYearsFile = fileFlag(flags, 'tax-years');
     const encoding = encodingFlag(flags);
-    const config = loadConfig({ data: flags.data as string | undefined });
-    const master = loadMasterKey(config);
-    const db = await openDb(config, 'madoguchi review import');
-    try {
-      const pending = await pendingMigrations(db);
-      if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
-      const code = typeof flags.municipality === 'string' ? parseMunicipalityCode(flags.municipality) : (await findServedMunicipality(db))?.code;
-      if (!code) throw new UsageError('団体が登録されていません。先に madoguchi start を実行するか --municipality を指定してください', 'No municipality is registered: run madoguchi start first, or give --municipality');
+    return withMunicipality(flags, 'madoguchi review import', async (db, code, config) => {
+      const master = loadMasterKey(config);
       // Drawn only on a terminal (ProgressBar checks), and never when the command runs inside a test's main().
       const stream: ProgressStream = output === processOutput ? process.stdout : { isTTY: false, write: () => true };
       const total = fs.statSync(residentsFile).size + fs.statSync(taxYearsFile).size;
       const progress = new ProgressBar({ stream, total, label: '審査用データ取込 / review extract' });
       const started = performance.now();
-      const result = await importExtract({ db, indexer: await reviewIndexer(db, master, code), residentsFile, taxYearsFile, encoding, actor: cliActor, progress });
-      const seconds = (performance.now() - started) / 1000;
-      output.out(
-        `${code}: 審査用データを取り込みました / review extract imported — 世代 / generation ${result.generation}: ` +
-          `住民 / residents ${count(result.residents)}, 氏名 / readings ${count(result.readings)}, 課税年度 / tax years ${count(result.taxYears)} ` +
-          `(${seconds.toFixed(1)} s)`,
-      );
-      return 0;
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'import_rejected')) throw e;
-      printRejection(e, output);
-      return 1;
-    } finally {
-      await db.close();
-    }
+      try {
+        const result = await importExtract({ db, indexer: await reviewIndexer(db, master, code), residentsFile, taxYearsFile, encoding, actor: cliActor, progress });
+        const seconds = (performance.now() - started) / 1000;
+        output.out(
+          `${code}: 審査用データを取り込みました / review extract imported — 世代 / generation ${result.generation}: ` +
+            `住民 / residents ${count(result.residents)}, 氏名 / readings ${count(result.readings)}, 課税年度 / tax years ${count(result.taxYears)} ` +
+            `(${seconds.toFixed(1)} s)`,
+        );
+        return 0;
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'import_rejected')) throw e;
+        printRejection(e, output);
+        return 1;
+      }
+    });
   },
 };
