@@ -8,6 +8,12 @@ import { t } from '../platform/http/language.ts';
 const entries: Array<{ href: string; ja: string; en: string; capability: Capability | undefined }> = [
   { href: '/console/', ja: 'ホーム', en: 'Home', capability: 'console.use' },
   { href: '/console/accounts', ja: 'アカウント棚卸', en: 'Account inventory', capability: 'staff.account.read' },
+  { href: '/console/applications', ja: '申請受付', en: 'Applications', capability: 'applications.inbox.read' },
+  { href: '/console/applications/handover', ja: '基幹システム引渡し', en: 'Hand-over to core systems', capability: 'applications.handover.export' },
+  { href: '/console/applications/pittari', ja: 'ぴったりサービス取込', en: 'ぴったりサービス import', capability: 'applications.pittari.import' },
+  { href: '/console/applications/payments', ja: '決済照合', en: 'Payments', capability: 'applications.payment.reconcile' },
+  { href: '/console/applications/procedures', ja: '手続き定義', en: 'Procedures', capability: 'applications.procedure.manage' },
+  { href: '/console/applications/register', ja: '個人情報項目一覧', en: 'Personal-data register', capability: 'applications.register.read' },
   { href: '/console/review/batch', ja: '一括照合（審査アシスト）', en: 'Batch review', capability: 'review.batch.run' },
   { href: '/console/review/import', ja: '審査用データ取込', en: 'Review extract import', capability: 'review.extract.import' },
   { href: '/console/audit', ja: '操作ログ検索', en: 'Audit log search', capability: 'audit.search' },

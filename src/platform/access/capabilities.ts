@@ -11,6 +11,14 @@ export const capabilities = {
   'personal.individual_number.read': { ja: '個人番号の閲覧', en: 'View individual numbers' },
   'review.batch.run': { ja: '審査アシストの一括照合（申請データへの照合結果の付加）', en: 'Run the review assist on a file of applications' },
   'review.extract.import': { ja: '審査用データ（住民・課税年度ファイル）の取込', en: 'Import the review extract (residents and tax-years files)' },
+  'applications.inbox.read': { ja: '申請の閲覧（受付一覧・詳細・添付書類）', en: 'View applications (inbox, details, attachments)' },
+  'applications.inbox.decide': { ja: '申請の審査（状態変更・担当割当・コメント）', en: 'Review applications (state, assignment, comments)' },
+  'applications.handover.export': { ja: '基幹システムへの引渡し（出力・受領確認・消去）', en: 'Hand applications over to core systems (export, receipt, disposal)' },
+  'applications.pittari.import': { ja: 'ぴったりサービス申請データの取込', en: 'Import application bundles from ぴったりサービス' },
+  'applications.payment.reconcile': { ja: '決済の日次照合', en: 'Reconcile payments by day' },
+  'applications.payment.refund': { ja: '返金', en: 'Refund payments' },
+  'applications.procedure.manage': { ja: '手続き定義の編集', en: 'Edit procedure definitions' },
+  'applications.register.read': { ja: '手続き別個人情報項目一覧の閲覧・出力', en: 'View and export the personal-data register of procedures' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

@@ -14,7 +14,10 @@ export const roles = {
   administrator: {
     ja: 'システム管理者',
     en: 'Administrator',
-    capabilities: ['console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import'],
+    capabilities: [
+      'console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import',
+      'applications.procedure.manage', 'applications.register.read', 'applications.pittari.import', 'applications.payment.reconcile',
+    ],
     mfaRequired: true,
   },
   operator: {
@@ -27,14 +30,29 @@ export const roles = {
   number_handler: {
     ja: '個人番号事務取扱担当者',
     en: 'Individual-number handler',
-    capabilities: ['console.use', 'personal.individual_number.read', 'personal.sensitive.read'],
+    capabilities: ['console.use', 'personal.individual_number.read', 'personal.sensitive.read', 'applications.inbox.read'],
     mfaRequired: true,
   },
-  clerk: { ja: '窓口職員', en: 'Counter clerk', capabilities: ['console.use', 'review.batch.run'], mfaRequired: false },
+  clerk: {
+    ja: '窓口職員',
+    en: 'Counter clerk',
+    capabilities: [
+      'console.use', 'review.batch.run', 'applications.inbox.read', 'applications.inbox.decide', 'applications.handover.export',
+      'applications.pittari.import', 'applications.register.read',
+    ],
+    mfaRequired: false,
+  },
+  // 会計担当: the clerks authorised to look at the money and give it back (seed 003's e-payment).
+  payment_officer: {
+    ja: '会計担当',
+    en: 'Payment officer',
+    capabilities: ['console.use', 'applications.payment.reconcile', 'applications.payment.refund'],
+    mfaRequired: true,
+  },
   auditor: {
     ja: '監査担当',
     en: 'Auditor',
-    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export'],
+    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read'],
     mfaRequired: false,
   },
 } as const satisfies Record<string, RoleDefinition>;
