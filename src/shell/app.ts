@@ -11,6 +11,7 @@ import { pageContext } from './pages/page-context.ts';
 import { PortalHome } from './pages/portal-home.tsx';
 import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
+import { applicationsDeps, installApplicationsConsole, installApplicationsPortal } from '../modules/applications/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installReviewImport } from '../modules/review/import-routes.ts';
@@ -70,8 +71,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/docs', { config: { public: true }, schema: { hide: true } }, async (req, reply) =>
     html(reply, ApiDocs({ ...pageContext(req, await municipality()), doc: app.swagger() as unknown as OpenApiDoc })));
 
+  const applications = applicationsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
   if (roles.includes('portal')) {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
+    installApplicationsPortal(app, applications);
   }
   if (roles.includes('review')) installReviewRole(app, db, options.config);
   if (roles.includes('console')) {
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installSecuritySettings(app, db, municipality);
     installReviewBatch(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installReviewImport(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
+    installApplicationsConsole(app, applications);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

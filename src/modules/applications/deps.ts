@@ -1,0 +1,36 @@
+// What the applications module's routes need from the shell: the database, the configuration, the served
+// municipality, the page context, and the municipality's field cipher (loaded on first use, kept per process).
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+import { type FieldCipher, fieldCipher, loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { PageContext } from '../../shell/pages/page-context.ts';
+import type { Municipality } from '../../shell/store.ts';
+
+export interface ApplicationsDeps {
+  db: Db;
+  config: Config;
+  /** The municipality this deployment serves (undefined before the first one is registered). */
+  municipality: () => Promise<Municipality | undefined>;
+  pageContext: (req: FastifyRequest) => Promise<PageContext>;
+  /** The field cipher of a municipality: encrypts 個人番号 / 要配慮 values and attachments. */
+  cipher: (municipalityCode: string) => Promise<FieldCipher>;
+}
+
+/** Builds the deps; the master key is read on the first encryption, not at start-up. */
+export function applicationsDeps(base: Omit<ApplicationsDeps, 'cipher'>): ApplicationsDeps {
+  let master: MasterKey | undefined;
+  const ciphers = new Map<string, Promise<FieldCipher>>();
+  return {
+    ...base,
+    cipher(code) {
+      let c = ciphers.get(code);
+      if (!c) {
+        c = fieldCipher(base.db, (master ??= loadMasterKey(base.config)), code);
+        c.catch(() => ciphers.delete(code));
+        ciphers.set(code, c);
+      }
+      return c;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// Online applications (電子申込, seed 003; スマート申請, seed 000): what other parts of madoguchi may use of them.
+export { type ApplicationsDeps, applicationsDeps } from './deps.ts';
+export { installApplicationsConsole, installApplicationsPortal } from './routes.ts';
