@@ -10,7 +10,6 @@
 //   BENCH_SERVER_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools)
 //   MADOGUCHI_DB_POOL_SIZE the server's pool (default: this machine's cores + 1, as the README advises)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
@@ -19,13 +18,12 @@ import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { cliActor } from '../src/platform/auth/audit.ts';
 import { type AuditEvent, createAuditWriter } from '../src/platform/audit/index.ts';
 import { reviewClientOperations } from '../src/modules/review/clients-audit.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
-import { type Db, openDb, openPglite, openPostgres } from '../src/platform/db/index.ts';
+import { type Db, openDb } from '../src/platform/db/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { demoCity } from '../src/demo/index.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
@@ -33,6 +31,7 @@ import { buildApp } from '../src/shell/app.ts';
 import { importExtract } from '../src/modules/review/import.ts';
 import { reviewIndexer } from '../src/modules/review/indexer.ts';
 import { registerReviewClient } from '../src/modules/review/index.ts';
+import { type BenchDb, openBenchDb } from './bench-db.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
 import { importWhenFree, reviewFiles } from './review-files.ts';
@@ -148,52 +147,6 @@ async function serve(plan: ServePlan): Promise<void> {
 }
 
 // ---- this process: the data, then the two children ----
-
-interface BenchDb {
-  db: Db;
-  backend: string;
-  /** What the server child needs in its environment to open the same database. */
-  env: Record<string, string>;
-  /** PGlite is one process's: this one lets go of it while the server has it. */
-  lend: () => Promise<void>;
-  reopen: () => Promise<Db>;
-  dispose: () => Promise<void>;
-}
-
-async function openBenchDb(): Promise<BenchDb> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-review-db-'));
-    const bench: BenchDb = {
-      db: await openPglite(path.join(dir, 'pglite')),
-      backend: 'pglite',
-      env: { MADOGUCHI_DATA_DIR: dir },
-      lend: () => bench.db.close(),
-      reopen: async () => (bench.db = await openPglite(path.join(dir, 'pglite'))),
-      dispose: async () => (await bench.db.close(), fs.rmSync(dir, { recursive: true, force: true })),
-    };
-    return bench;
-  }
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const serverUrl = new URL(url);
-  serverUrl.searchParams.set('options', `-c search_path=${schema}`);
-  const db = openPostgres(url, schema);
-  return {
-    db,
-    backend: 'postgres',
-    env: { DATABASE_URL: serverUrl.toString() },
-    lend: async () => undefined,
-    reopen: async () => db,
-    dispose: async () => {
-      await db.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
 
 /** Applicants from the residents file as the online system would send them, one in ten someone not in the extract. */
 function applicantBodies(residentsFile: string, count: number): Array<Record<string, unknown>> {
