@@ -32,6 +32,38 @@ export interface Config {
    * machine with its database answers more evenly with few: every connection is a process competing for the cores.
    */
   databasePoolSize: number;
+  /**
+   * MADOGUCHI_PAYMENT_GATEWAY: `sandbox` (default; a built-in test gateway, nothing is charged) or `redirect` (a real
+   * payment agent, with the MADOGUCHI_PAYMENT_REDIRECT_* variables; the secret is a KeyObject, never printed).
+   */
+  payment: PaymentConfig;
+  /**
+   * MADOGUCHI_HANDOVER_RETENTION_DAYS: days the portal keeps its copy of handed-over applications after the core
+   * system confirmed receipt, before disposing of it (default 14; 0 to 3650).
+   */
+  handoverRetentionDays: number;
+  /**
+   * MADOGUCHI_SMTP_URL (`smtp://[user:password@]host[:port]` or `smtps://…`) and MADOGUCHI_MAIL_FROM: where the worker
+   * sends the mail outbox. Unset: mail stays in the outbox. The password is a KeyObject, so it never prints.
+   */
+  smtp?: SmtpConfig;
+  /**
+   * MADOGUCHI_CLAMD_SOCKET (clamd's unix socket; scanned with INSTREAM) or else clamscan with MADOGUCHI_CLAMAV_DATABASE
+   * (default /var/lib/clamav): how attachments are scanned for malware.
+   */
+  clamav: { socket?: string; database: string };
+}
+
+/** The SMTP server the mail outbox is sent through. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** smtps:// (TLS from the start); smtp:// upgrades with STARTTLS when the server offers it. */
+  secure: boolean;
+  user?: string;
+  password?: KeyObject;
+  /** The From address of every mail. */
+  from: string;
 }
 
 export interface ConfigFlags {
@@ -73,6 +105,74 @@ function poolSizeVariable(env: NodeJS.ProcessEnv): number {
   return size;
 }
 
+function retentionDaysVariable(env: NodeJS.ProcessEnv): number {
+  const text = env.MADOGUCHI_HANDOVER_RETENTION_DAYS?.trim() || '14';
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days > 3650) throw new AppError('config_invalid', { variable: 'MADOGUCHI_HANDOVER_RETENTION_DAYS', value: `${text} — expected 0 to 3650` });
+  return days;
+}
+
+/** The payment gateway in use and, for a real payment agent, where it is and how we sign for it. */
+export type PaymentConfig =
+  | { gateway: 'sandbox' }
+  | { gateway: 'redirect'; checkoutUrl: string; apiUrl: string; merchantId: string; secret: KeyObject; returnBaseUrl: string };
+
+/** MADOGUCHI_PAYMENT_*: the gateway, and every redirect variable checked at start-up (the secret never echoed). */
+function paymentVariables(env: NodeJS.ProcessEnv): PaymentConfig {
+  const gateway = env.MADOGUCHI_PAYMENT_GATEWAY?.trim() || 'sandbox';
+  if (gateway === 'sandbox') return { gateway };
+  if (gateway !== 'redirect') throw new AppError('config_invalid', { variable: 'MADOGUCHI_PAYMENT_GATEWAY', value: `${gateway} — expected sandbox or redirect` });
+  const url = (variable: string) => {
+    const text = env[variable]?.trim() ?? '';
+    if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) throw new AppError('config_invalid', { variable, value: `${text} — expected an http(s) URL` });
+    return text.replace(/\/+$/, '');
+  };
+  const merchantId = env.MADOGUCHI_PAYMENT_REDIRECT_MERCHANT_ID?.trim() ?? '';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(merchantId)) throw new AppError('config_invalid', { variable: 'MADOGUCHI_PAYMENT_REDIRECT_MERCHANT_ID', value: `${merchantId} — expected 1 to 64 letters, digits, . _ -` });
+  const secretText = env.MADOGUCHI_PAYMENT_REDIRECT_SECRET?.trim() ?? '';
+  if (secretText.length < 16) throw new AppError('config_invalid', { variable: 'MADOGUCHI_PAYMENT_REDIRECT_SECRET', value: '(hidden) — expected the agent\'s signing key, at least 16 characters' });
+  return {
+    gateway,
+    checkoutUrl: url('MADOGUCHI_PAYMENT_REDIRECT_CHECKOUT_URL'),
+    apiUrl: url('MADOGUCHI_PAYMENT_REDIRECT_API_URL'),
+    merchantId,
+    secret: createSecretKey(Buffer.from(secretText, 'utf8')),
+    returnBaseUrl: url('MADOGUCHI_PAYMENT_REDIRECT_RETURN_BASE_URL'),
+  };
+}
+
+/** MADOGUCHI_SMTP_URL and MADOGUCHI_MAIL_FROM; the password is never echoed in an error. */
+function smtpVariables(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const text = env.MADOGUCHI_SMTP_URL?.trim();
+  if (!text) return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    throw new AppError('config_invalid', { variable: 'MADOGUCHI_SMTP_URL', value: '(hidden) — expected smtp://[user:password@]host[:port] or smtps://…' });
+  }
+  const from = env.MADOGUCHI_MAIL_FROM?.trim() ?? '';
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(from)) throw new AppError('config_invalid', { variable: 'MADOGUCHI_MAIL_FROM', value: `${from} — expected the sender's address (required with MADOGUCHI_SMTP_URL)` });
+  const secure = url.protocol === 'smtps:';
+  const password = decodeURIComponent(url.password);
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+    ...(password ? { password: createSecretKey(Buffer.from(password, 'utf8')) } : {}),
+    from,
+  };
+}
+
+/** MADOGUCHI_CLAMD_SOCKET and MADOGUCHI_CLAMAV_DATABASE: absolute paths. */
+function clamavVariables(env: NodeJS.ProcessEnv): Config['clamav'] {
+  const socket = env.MADOGUCHI_CLAMD_SOCKET?.trim() || undefined;
+  const database = env.MADOGUCHI_CLAMAV_DATABASE?.trim() || '/var/lib/clamav';
+  for (const [variable, value] of [['MADOGUCHI_CLAMD_SOCKET', socket], ['MADOGUCHI_CLAMAV_DATABASE', database]] as const) {
+    if (value !== undefined && !path.isAbsolute(value)) throw new AppError('config_invalid', { variable, value: `${value} — expected an absolute path` });
+  }
+  return socket ? { socket, database } : { database };
+}
+
 /** Reads and validates the environment once; a bad value stops start-up naming the variable. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -100,5 +200,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     newMasterKey: secretKeyVariable(env, 'MADOGUCHI_NEW_MASTER_KEY'),
     reviewNoMatchAlert: noMatchAlertVariable(env),
     databasePoolSize: poolSizeVariable(env),
+    payment: paymentVariables(env),
+    handoverRetentionDays: retentionDaysVariable(env),
+    smtp: smtpVariables(env),
+    clamav: clamavVariables(env),
   };
 }

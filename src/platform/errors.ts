@@ -101,6 +101,78 @@ export const errorCodes = {
     ja: () => '審査用データがまだ取り込まれていないため照合できません。取込の後にお試しください。',
     en: () => 'The review extract has not been imported yet, so no applicant can be matched. Try again after the import.',
   },
+  payment_gateway_unknown: { status: 404, ja: (d) => `決済事業者 ${s(d.gateway)} は使われていません。`, en: (d) => `The payment gateway ${s(d.gateway)} is not in use.` },
+  payment_signature_invalid: {
+    status: 401,
+    ja: () => '決済通知の署名を確認できません。',
+    en: () => 'The payment notification\'s signature could not be verified.',
+  },
+  payment_notification_invalid: {
+    status: 400,
+    ja: (d) => `決済通知の形式が正しくありません（${s(d.field)}）。`,
+    en: (d) => `The payment notification is malformed (${s(d.field)}).`,
+  },
+  payment_not_found: { status: 404, ja: () => 'この決済は見つかりません。', en: () => 'This payment was not found.' },
+  payment_amount_mismatch: {
+    status: 409,
+    ja: () => '決済通知の金額が申請の金額と一致しないため、受け付けませんでした。',
+    en: () => 'The notified amount differs from the amount of the payment, so the notification was refused.',
+  },
+  payment_already_captured: {
+    status: 409,
+    ja: () => 'この申請の手数料は既にお支払い済みです。',
+    en: () => 'The fee for this application has already been paid.',
+  },
+  payment_amount_invalid: {
+    status: 400,
+    ja: () => '決済金額は1円以上の整数でなければなりません。',
+    en: () => 'A payment amount must be a whole number of yen, at least 1.',
+  },
+  payment_not_refundable: {
+    status: 409,
+    ja: () => 'この決済は返金できる状態ではありません（未確定・失敗・返金済み）。',
+    en: () => 'This payment cannot be refunded (not captured, failed, or already refunded in full).',
+  },
+  payment_refund_too_large: {
+    status: 400,
+    ja: (d) => `返金額は1円以上、返金可能額 ${s(d.refundableYen)} 円以下で入力してください。`,
+    en: (d) => `Enter a refund of at least 1 yen and at most the refundable ${s(d.refundableYen)} yen.`,
+  },
+  payment_gateway_failed: {
+    status: 502,
+    ja: () => '決済事業者との通信に失敗しました。時間をおいて、もう一度お試しください。',
+    en: () => 'The payment provider could not be reached or refused the request. Please try again later.',
+  },
+  application_state_stale: {
+    status: 409,
+    ja: (d) => `この申請は、画面を表示した後に別の操作で「${s(d.currentJa)}」になっています。最新の状態を確認してから、もう一度操作してください。`,
+    en: (d) => `Since this page was shown, the application has become "${s(d.currentEn)}" by another action. Check its current state and try again.`,
+  },
+  application_action_not_allowed: {
+    status: 409,
+    ja: (d) => `「${s(d.stateJa)}」の申請に「${s(d.actionJa)}」はできません。`,
+    en: (d) => `An application that is "${s(d.stateEn)}" cannot be given "${s(d.actionEn)}".`,
+  },
+  application_reason_required: {
+    status: 400,
+    ja: () => '差戻し・却下には、申請者に伝える理由を入力してください（2,000字まで）。',
+    en: () => 'Returning or rejecting needs a reason for the applicant (up to 2,000 characters).',
+  },
+  application_comment_invalid: {
+    status: 400,
+    ja: () => 'コメントを入力してください（2,000字まで）。',
+    en: () => 'Enter a comment (up to 2,000 characters).',
+  },
+  application_assignee_unknown: {
+    status: 400,
+    ja: (d) => `ログインID「${s(d.loginId)}」の職員は、この申請を担当できません（存在しない、無効、または申請の閲覧権限がありません）。`,
+    en: (d) => `The member of staff "${s(d.loginId)}" cannot be assigned this application (unknown, disabled, or not allowed to view applications).`,
+  },
+  procedures_invalid: {
+    status: 422,
+    ja: (d) => `手続き定義に誤りがあるため、何も読み込みませんでした（${s(d.count)}件）。`,
+    en: (d) => `The procedure definitions have errors (${s(d.count)}), so nothing was loaded.`,
+  },
   internal: {
     status: 500,
     ja: () => 'システムで問題が発生しました。時間をおいて再度お試しください。',
@@ -189,6 +261,43 @@ export const errorCodes = {
     status: 500,
     ja: (d) => `アンカーファイル ${s(d.path)} を読めません。`,
     en: (d) => `The anchors file ${s(d.path)} cannot be read.`,
+  },
+  handover_empty: {
+    status: 400,
+    ja: () => '条件に合う、まだ引き渡していない申請はありません。手続き・期間・状態を確認してください。',
+    en: () => 'No application not yet handed over matches. Check the procedure, the period and the states.',
+  },
+  handover_sensitive_forbidden: {
+    status: 403,
+    ja: (d) => `この手続きには${s(d.ja)}の項目があります。出力するには、その閲覧権限を持つ職員が行ってください。`,
+    en: (d) => `This procedure has ${s(d.en)} fields. Only staff allowed to view them may export it.`,
+  },
+  handover_not_found: { status: 404, ja: () => 'この引渡しは見つかりません。', en: () => 'This hand-over was not found.' },
+  handover_receipt_invalid: {
+    status: 400,
+    ja: (d) => `受領ファイルを受け付けられません: ${s(d.ja)}`,
+    en: (d) => `The receipt file was refused: ${s(d.en)}`,
+  },
+  handover_already_confirmed: { status: 409, ja: () => 'この引渡しは既に受領確認済みです。', en: () => 'This hand-over has already been confirmed.' },
+  handover_not_due: {
+    status: 409,
+    ja: () => '受領確認と保存期間の経過前のため、まだ消去できません。',
+    en: () => 'This hand-over cannot be disposed of before its receipt is confirmed and the retention period has passed.',
+  },
+  pittari_bundle_rejected: {
+    status: 400,
+    ja: (d) => `ぴったりサービスの申請データを取り込みませんでした（問題 ${s(d.count)} 件）。`,
+    en: (d) => `The ぴったりサービス bundle was not imported (${s(d.count)} problems).`,
+  },
+  pittari_duplicate: {
+    status: 409,
+    ja: () => 'この申請データは既に取り込まれています。',
+    en: () => 'This bundle has already been imported.',
+  },
+  attachment_scan_failed: {
+    status: 503,
+    ja: () => '添付ファイルのウイルス検査ができませんでした。しばらくしてからもう一度添付してください。',
+    en: () => 'The attached file could not be checked for viruses. Please attach it again in a little while.',
   },
 } satisfies Record<string, ErrorSpec>;
 

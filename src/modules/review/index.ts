@@ -11,3 +11,6 @@ export {
   registerReviewClient,
 } from './clients.ts';
 export { defaultNoMatchAlertPolicy, type NoMatchAlertPolicy } from './domain/alert.ts';
+export { type ReviewIndexer, reviewIndexers } from './indexer.ts';
+export { type ApplicantInput, matchApplicant } from './match.ts';
+export { type ReasonCode, type ReviewVerdict, type Verdict, REASON_CODES, VERDICTS } from './domain/verdict.ts';
