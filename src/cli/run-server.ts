@@ -4,7 +4,9 @@ import { loadMasterKey } from '../platform/crypto/index.ts';
 import { openDb } from '../platform/db/index.ts';
 import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
-import { startHousekeeping } from '../platform/jobs/housekeeping.ts';
+import { housekeepingJobs, startHousekeeping } from '../platform/jobs/housekeeping.ts';
+import { handoverDisposalJob } from '../modules/applications/handover/dispose.ts';
+import { startMailSender } from '../platform/mail/index.ts';
 import { buildApp, rolePaths } from '../shell/app.ts';
 import { demoLogins, loadDemoMunicipality } from '../shell/demo.ts';
 import { findServedMunicipality } from '../shell/store.ts';
@@ -59,11 +61,14 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 
-    const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log) : undefined;
+    // The worker also disposes of handed-over applications whose retention has passed (applications hand-over).
+    const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs: [...housekeepingJobs, handoverDisposalJob] }) : undefined;
+    const stopMail = roles.includes('worker') ? startMailSender({ db, config, log: app.log }) : undefined;
     return await new Promise<number>((resolve) => {
       const stop = () => {
         closing ??= (async () => {
           await stopHousekeeping?.();
+          await stopMail?.();
           await app.close();
           await db.close();
           resolve(0);

@@ -104,6 +104,15 @@ export interface ApplicationPaymentNotificationTable {
   received_at: Generated<Date>;
 }
 
+export interface ApplicationPittariBundleTable {
+  municipality_code: string;
+  bundle_sha256: string;
+  imported_at: Generated<Date>;
+  imported_by: string;
+  application_count: number;
+  pittari_numbers: string[];
+}
+
 export interface ApplicationProcedureTable {
   municipality_code: string;
   procedure_id: string;
@@ -111,6 +120,14 @@ export interface ApplicationProcedureTable {
   definition: unknown;
   loaded_at: Generated<Date>;
   loaded_by: string;
+}
+
+export interface ApplicationStateCountTable {
+  municipality_code: string;
+  procedure_id: string;
+  channel: string;
+  state: string;
+  applications: number;
 }
 
 export interface AuditEventTable {
@@ -164,6 +181,20 @@ export interface MunicipalityTable {
   mayor_title_ja: string;
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+export interface PlatformMailOutboxTable {
+  municipality_code: string;
+  mail_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  category: string;
+  created_at: Generated<Date>;
+  send_after: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface ReviewApiClientTable {
@@ -282,11 +313,14 @@ export interface Database {
   application_history: ApplicationHistoryTable;
   application_payment: ApplicationPaymentTable;
   application_payment_notification: ApplicationPaymentNotificationTable;
+  application_pittari_bundle: ApplicationPittariBundleTable;
   application_procedure: ApplicationProcedureTable;
+  application_state_count: ApplicationStateCountTable;
   audit_event: AuditEventTable;
   data_key: DataKeyTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
+  platform_mail_outbox: PlatformMailOutboxTable;
   review_api_client: ReviewApiClientTable;
   review_batch_mapping: ReviewBatchMappingTable;
   review_extract: ReviewExtractTable;

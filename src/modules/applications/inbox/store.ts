@@ -96,12 +96,26 @@ export async function listInbox(q: Q, municipalityCode: string, f: InboxFilter, 
   return { rows: page, next: rows.length > limit ? page.at(-1)?.cursor : undefined };
 }
 
-/** How many applications of each state the filter (its state aside) finds: the tabs of the list. */
-export async function countByState(q: Q, municipalityCode: string, f: InboxFilter): Promise<Partial<Record<ApplicationState, number>>> {
-  const rows = await filtered(q, municipalityCode, f)
-    .select(['state', sql<number>`count(*)::int`.as('n')])
-    .groupBy('state')
-    .execute();
+/** Filters the kept counts cannot answer are counted on the fly up to this many applications; beyond, the tabs show no number. */
+export const LIVE_COUNT_LIMIT = 2_000;
+
+/**
+ * How many applications of each state the filter (its state aside) finds: the tabs of the list. Procedure and channel
+ * are answered from application_state_count (kept by a trigger, migration 0017), whatever the inbox holds; a filter on
+ * days, assignee or receipt number counts the matching rows, but stops after LIVE_COUNT_LIMIT and then answers
+ * undefined ("too many to count here") rather than read 100,000 rows on every page view.
+ */
+export async function countByState(q: Q, municipalityCode: string, f: InboxFilter): Promise<Partial<Record<ApplicationState, number>> | undefined> {
+  if (f.receiptNumber === undefined && f.submittedFrom === undefined && f.submittedTo === undefined && f.assignee.kind === 'anyone') {
+    let kept = q.selectFrom('application_state_count').where('municipality_code', '=', municipalityCode);
+    if (f.procedureId !== undefined) kept = kept.where('procedure_id', '=', f.procedureId);
+    if (f.channel !== undefined) kept = kept.where('channel', '=', f.channel);
+    const rows = await kept.select(['state', sql<number>`sum(applications)::int`.as('n')]).groupBy('state').execute();
+    return Object.fromEntries(rows.filter((r) => Number(r.n) > 0).map((r) => [r.state, Number(r.n)]));
+  }
+  const matching = filtered(q, municipalityCode, f).select('state').limit(LIVE_COUNT_LIMIT + 1).as('m');
+  const rows = await q.selectFrom(matching).select(['m.state', sql<number>`count(*)::int`.as('n')]).groupBy('m.state').execute();
+  if (rows.reduce((n, r) => n + Number(r.n), 0) > LIVE_COUNT_LIMIT) return undefined;
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 

@@ -5,7 +5,7 @@ import { t } from '../../../../platform/http/language.ts';
 import { formatInstant } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
 import { type ApplicationState, applicationStates } from '../../domain/state.ts';
-import type { InboxRow } from '../store.ts';
+import { type InboxRow, LIVE_COUNT_LIMIT } from '../store.ts';
 import { applicationHref, channelLabel, INBOX_PATH, type InboxPageContext, stateLabel } from './common.tsx';
 
 /** The filter as the form sent it (strings, '' for "any"); re-shown as typed. */
@@ -33,7 +33,8 @@ export function inboxHref(form: InboxForm, extra: Record<string, string> = {}): 
 export interface InboxListProps {
   form: InboxForm;
   procedures: Array<{ id: string; title: string }>;
-  counts: Partial<Record<ApplicationState, number>>;
+  /** Undefined when the filter matches too many applications to count on each view (LIVE_COUNT_LIMIT). */
+  counts: Partial<Record<ApplicationState, number>> | undefined;
   rows: Array<InboxRow & { procedureTitle: string }>;
   /** The next page's address, when there is one. */
   nextHref: string | undefined;
@@ -43,20 +44,27 @@ export interface InboxListProps {
 }
 
 function StateTabs({ lang, form, counts }: { lang: Lang; form: InboxForm; counts: InboxListProps['counts'] }) {
-  const total = inboxStates.reduce((n, s) => n + (counts[s] ?? 0), 0);
-  const tab = (state: string, label: string, n: number) => (
-    <li>
-      {form.state === state
-        ? <a href={inboxHref({ ...form, state })} aria-current="page"><strong safe>{`${label} (${n})`}</strong></a>
-        : <a href={inboxHref({ ...form, state })} safe>{`${label} (${n})`}</a>}
-    </li>
-  );
+  const total = counts && inboxStates.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  const tab = (state: string, label: string, n: number | undefined) => {
+    const text = n === undefined ? label : `${label} (${n.toLocaleString('en')})`;
+    return (
+      <li>
+        {form.state === state
+          ? <a href={inboxHref({ ...form, state })} aria-current="page"><strong safe>{text}</strong></a>
+          : <a href={inboxHref({ ...form, state })} safe>{text}</a>}
+      </li>
+    );
+  };
   return (
     <nav aria-label={t(lang, '状態別の件数', 'Applications by state')}>
       <ul class="actions">
         {tab('', t(lang, 'すべて', 'All'), total)}
-        {inboxStates.map((s) => tab(s, stateLabel(lang, s), counts[s] ?? 0))}
+        {inboxStates.map((s) => tab(s, stateLabel(lang, s), counts && (counts[s] ?? 0)))}
       </ul>
+      {counts === undefined && (
+        <p class="hint" safe>{t(lang, `条件に合う申請が ${LIVE_COUNT_LIMIT.toLocaleString('en')} 件を超えるため、状態別の件数は表示していません。手続き・受付経路だけの条件なら件数が出ます。`,
+          `More than ${LIVE_COUNT_LIMIT.toLocaleString('en')} applications match, so the counts per state are not shown; filter by procedure or channel alone to see them.`)}</p>
+      )}
     </nav>
   );
 }

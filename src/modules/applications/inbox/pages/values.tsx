@@ -2,7 +2,7 @@
 // shown exactly as stored (escaped); 個人番号 and 要配慮 values stay masked until revealed through allowSensitiveView.
 import type { Lang } from '../../../../platform/errors.ts';
 import { t } from '../../../../platform/http/language.ts';
-import { type DataCategory, dataCategories, type FieldDefinition, type ProcedureDefinition, protectedCategories } from '../../domain/procedure.ts';
+import { dataCategories, type FieldDefinition, type ProcedureDefinition, protectedCategories } from '../../domain/procedure.ts';
 import { applicationHref } from './common.tsx';
 
 /** Which masked kinds this page shows in clear. */
@@ -48,7 +48,7 @@ export function ValuesTable({ lang, applicationId, definition, values, revealed 
       </tr></thead>
       <tbody>
         {definition.fields.map((f) => {
-          const category = dataCategories[f.category as DataCategory];
+          const category = dataCategories[f.category];
           const kind = protectedCategories.includes(f.category) ? (f.category as 'individual_number' | 'sensitive') : undefined;
           return (
             <tr>
