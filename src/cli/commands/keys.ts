@@ -25,7 +25,10 @@ import { UsageError } from '../usage.ts';
 
 // Modules that encrypt a column declare it in their index.ts (registerEncryptedColumn); each is loaded here so that
 // rotation re-encrypts every declared column. A column left out keeps its values under the retired key, still readable.
-const declaringModules: Array<() => Promise<unknown>> = [() => import('../../platform/auth/totp-secret.ts')];
+const declaringModules: Array<() => Promise<unknown>> = [
+  () => import('../../platform/auth/totp-secret.ts'),
+  () => import('../../modules/applications/attachments/store.ts'),
+];
 
 function batchSize(value: string | boolean | undefined): number {
   if (value === undefined) return 1000;

@@ -5,6 +5,8 @@ import { purgeExpiredSessions } from '../auth/store.ts';
 import type { Config } from '../config.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { keyLifetimeMs, purgeExpiredKeys } from '../idempotency/index.ts';
+import { purgeSentMail, sentMailLifetimeMs } from '../mail/index.ts';
+import { purgeExpiredDrafts } from '../../modules/applications/draft-expiry.ts';
 
 const hour = 3_600_000;
 
@@ -28,6 +30,10 @@ export const housekeepingJobs: readonly HousekeepingJob[] = [
   { name: 'purge-idempotency-keys', intervalMs: hour, run: (tx) => purgeExpiredKeys(tx, keyLifetimeMs) },
   // ログインセッション that nobody came back to: resumeSession would refuse them anyway.
   { name: 'purge-staff-sessions', intervalMs: hour, run: (tx) => purgeExpiredSessions(tx, { absoluteLifetimeMs, pendingLifetimeMs }) },
+  // 送信メール: address and body are personal data; sent mail is kept 30 days for enquiries, then deleted.
+  { name: 'purge-sent-mail', intervalMs: hour, run: (tx) => purgeSentMail(tx, sentMailLifetimeMs) },
+  // 申請の下書き: a draft link nobody came back to within 30 days, with the files attached to it.
+  { name: 'purge-application-drafts', intervalMs: hour, run: (tx) => purgeExpiredDrafts(tx) },
 ];
 
 /**

@@ -1,0 +1,15 @@
+// Attachments (添付書類): identity documents checked by content, scanned, and stored encrypted. What other parts use.
+export { inspectUpload, type InspectionResult, MAX_ATTACHMENT_BYTES, type RefusalReason, refusalMessages } from './inspect.ts';
+export { findPdfActiveContent } from './pdf-script.ts';
+export { type AttachmentScanner, createAttachmentScanner, type ScanResult, type ScannerOptions } from './scanner.ts';
+export { type AttachmentMediaType, extensionOf, sniffMediaType } from './sniff.ts';
+export {
+  attachmentContentColumn,
+  type AttachmentMeta,
+  deleteAttachment,
+  listAttachments,
+  type NewAttachment,
+  readAttachment,
+  sanitizeFileName,
+  saveAttachment,
+} from './store.ts';
