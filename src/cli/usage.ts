@@ -34,6 +34,12 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
   review client suspend ID [--reason TEXT]
                               接続先を利用停止（以後 403）/ Suspend a client (its calls are refused with 403)
   review client resume ID     利用を再開 / Resume a suspended client
+  procedures load [DIR]       手続き定義（DIR の *.json、省略時は同梱の procedures/）を検証し、変更があったものだけ新しい版として登録
+      [--municipality CODE]     1件でも誤りがあれば全ファイルの誤りを表示し何も登録しない
+                              Validate the procedure definitions (DIR/*.json, default: the shipped procedures/) and save
+                              each changed one as a new version; if any file is wrong, list every problem and load nothing
+  procedures list             手続き定義の一覧（版・登録日時・登録者）/ List procedures (version, loaded at, by)
+      [--municipality CODE]
   audit verify [--anchors FILE] 操作ログのハッシュチェーンを検証（破損なら終了コード1）/ Verify the audit chain (exit 1 if broken)
       [--municipality CODE] [--public-key FILE]
   audit anchor                チェーン末尾に署名しアンカーファイルへ追記 / Sign the chain head and append it to the anchors file

@@ -7,6 +7,7 @@ import { totpSecretBox } from '../platform/auth/totp-secret.ts';
 import type { MasterKey } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { demoCity } from '../demo/demo-city.ts';
+import { loadProcedureDir, shippedProceduresDir, systemLoader } from '../modules/applications/index.ts';
 import { upsertMunicipality } from './store.ts';
 
 /** The demo's staff logins, printed by `start`; they exist only in the demo city. */
@@ -23,7 +24,7 @@ export const demoLogins = {
 /**
  * Registers the demo city and its staff logins. With the master key, demo.admin is enrolled in TOTP with the
  * demo key; without it, demo.admin sets up a second factor at the first login. Modules load their demo records
- * in their own loaders as they arrive.
+ * in their own loaders as they arrive; the shipped procedure definitions are loaded here.
  */
 export async function loadDemoMunicipality(db: Db, options: { master?: MasterKey } = {}): Promise<void> {
   await upsertMunicipality(db, {
@@ -44,4 +45,6 @@ export async function loadDemoMunicipality(db: Db, options: { master?: MasterKey
     const ciphertext = await totpSecretBox(db, () => master).seal(demoCity.code, 'demo.admin', demoLogins.adminTotpSecret);
     if (await storePendingTotpSecret(db.kysely, demoCity.code, 'demo.admin', ciphertext)) await enableTotp(db.kysely, demoCity.code, 'demo.admin', 0);
   }
+  // The five shipped procedures, so the portal has something to apply for; reloading leaves unchanged ones as they are.
+  await loadProcedureDir(db, demoCity.code, shippedProceduresDir, systemLoader('system:demo'));
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import type { Database, Db, Tx } from '../../platform/db/index.ts';
-import { type ProcedureDefinition, parseProcedure } from './domain/procedure.ts';
+import { type ProcedureDefinition, parseProcedure, sameDefinition } from './domain/procedure.ts';
 import type { ApplicationState } from './domain/state.ts';
 
 type Q = Db['kysely'] | Tx;
@@ -28,7 +28,8 @@ const toProcedure = (r: Selectable<Database['application_procedure']>): StoredPr
 /** Stores the definition as the procedure's next version unless it equals the newest; returns the version in force. */
 export async function saveProcedureVersion(q: Q, municipalityCode: string, definition: ProcedureDefinition, loadedBy: string): Promise<{ version: number; changed: boolean }> {
   const newest = await findProcedure(q, municipalityCode, definition.id);
-  if (newest && JSON.stringify(newest.definition) === JSON.stringify(definition)) return { version: newest.version, changed: false };
+  // Compared key-order-blind: jsonb hands the stored definition back with its keys reordered.
+  if (newest && sameDefinition(newest.definition, definition)) return { version: newest.version, changed: false };
   const version = (newest?.version ?? 0) + 1;
   await q.insertInto('application_procedure').values({
     municipality_code: municipalityCode, procedure_id: definition.id, version, definition: JSON.stringify(definition), loaded_by: loadedBy,
@@ -50,6 +51,13 @@ export async function findProcedureVersion(q: Q, municipalityCode: string, proce
     .where('municipality_code', '=', municipalityCode).where('procedure_id', '=', procedureId).where('version', '=', version)
     .executeTakeFirst();
   return r && toProcedure(r);
+}
+
+/** Every version of a procedure, newest first: when each was loaded and by whom (the definitions are not read). */
+export async function listProcedureVersions(q: Q, municipalityCode: string, procedureId: string): Promise<Array<Omit<StoredProcedure, 'definition'>>> {
+  const rows = await q.selectFrom('application_procedure').select(['procedure_id', 'version', 'loaded_at', 'loaded_by'])
+    .where('municipality_code', '=', municipalityCode).where('procedure_id', '=', procedureId).orderBy('version', 'desc').execute();
+  return rows.map((r) => ({ procedureId: r.procedure_id, version: r.version, loadedAt: r.loaded_at, loadedBy: r.loaded_by }));
 }
 
 /** The newest version of every procedure, by title order of their ids. */

@@ -26,15 +26,21 @@ export const fieldTypes = [
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
+/**
+ * One of the strings, as a union of literals. Type.Union over an array (not a tuple) types as never, which left every
+ * field's type and category untyped; Unsafe keeps the same schema (so the same errors) with the right static type.
+ */
+const literalUnion = <const T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
+
 const Choice = Type.Object({ value: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), label: bilingual(200) }, { additionalProperties: false });
 
 const Field = Type.Object({
   id: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-  type: Type.Union(fieldTypes.map((t) => Type.Literal(t))),
+  type: literalUnion(fieldTypes),
   label: bilingual(200),
   help: Type.Optional(bilingual(1000)),
   required: Type.Boolean(),
-  category: Type.Union(Object.keys(dataCategories).map((c) => Type.Literal(c))),
+  category: literalUnion(Object.keys(dataCategories) as DataCategory[]),
   /** Why this item is collected, when it differs from the procedure's purpose. */
   purpose: Type.Optional(bilingual(500)),
   maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
@@ -89,11 +95,41 @@ export type FieldDefinition = ProcedureDefinition['fields'][number];
 /** The field an identity document is attached to, when the procedure requires one. */
 export const IDENTITY_FIELD = 'identity_document';
 
+/**
+ * The schema's errors as an editor can act on them: a union of constants (a field's type, a category) reported once as
+ * "must be one of …" instead of once per alternative, the bare "anyOf" summaries left out, and no line twice. TypeBox
+ * reports the first 8 errors only; the rest show once those are fixed.
+ */
+function schemaProblems(input: unknown): string[] {
+  const errors = [...Value.Errors(ProcedureSchema, input)];
+  const lines = new Map<string, string[] | undefined>(); // path + message → the constants allowed there, for const errors
+  for (const e of errors) {
+    const path = e.instancePath || '/';
+    if (e.keyword === 'anyOf') continue; // its alternatives' own errors say what is wrong
+    // A nullable object (fee, reviewAssist) given wrongly: "must be null" only adds noise to the object's own errors.
+    if (e.keyword === 'type' && (e.params as { type?: string }).type === 'null' && errors.some((o) => o.instancePath.startsWith(`${path}/`))) continue;
+    if (e.keyword === 'const') {
+      const key = `${path}: must be one of`;
+      lines.set(key, [...(lines.get(key) ?? []), String((e.params as { allowedValue?: unknown }).allowedValue)]);
+    } else {
+      lines.set(`${path}: ${e.message}`, undefined);
+    }
+  }
+  return [...lines].map(([line, allowed]) => (allowed ? `${line} ${(constantsAt(line) ?? allowed).join(', ')}` : line));
+}
+
+/** Every constant a union allows at a path (TypeBox stops after a few errors, so they cannot be collected from them). */
+function constantsAt(line: string): readonly string[] | undefined {
+  if (/^\/fields\/\d+\/type:/.test(line)) return fieldTypes;
+  if (/^\/fields\/\d+\/category:/.test(line)) return Object.keys(dataCategories);
+  if (line.startsWith('/handOver:')) return ['certificates', 'core'];
+  if (/^\/fee\/methods\/\d+:/.test(line)) return ['card', 'wallet'];
+  return undefined;
+}
+
 /** What is wrong with a definition, as `path: problem` lines; empty when it is sound. */
 export function procedureProblems(input: unknown): string[] {
-  if (!Value.Check(ProcedureSchema, input)) {
-    return [...Value.Errors(ProcedureSchema, input)].slice(0, 20).map((e) => `${e.instancePath || '/'}: ${e.message}`);
-  }
+  if (!Value.Check(ProcedureSchema, input)) return schemaProblems(input);
   const def = input;
   const problems: string[] = [];
   const byId = new Map<string, FieldDefinition>();
@@ -112,6 +148,12 @@ export function procedureProblems(input: unknown): string[] {
     if (f.type !== 'choice' && (f.options || f.multiple)) problems.push(`/fields/${f.id}: options belong to choice fields`);
     if (f.type === 'postal_code') expect(f.addressField, 'text', `/fields/${f.id}/addressField`);
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push(`/fields/${f.id}: min is above max`);
+    if (f.minDaysFromToday !== undefined && f.maxDaysFromToday !== undefined && f.minDaysFromToday > f.maxDaysFromToday) {
+      problems.push(`/fields/${f.id}: minDaysFromToday is above maxDaysFromToday`);
+    }
+    // Two options with one value could not be told apart in a stored application.
+    const values = (f.options ?? []).map((o) => o.value);
+    for (const v of new Set(values.filter((v, i) => values.indexOf(v) !== i))) problems.push(`/fields/${f.id}/options: the value "${v}" is used twice`);
   }
   if (!def.fields.some((f) => f.type === 'email' && f.required)) problems.push('/fields: a required email field is needed (receipt and status lookup)');
   if (def.identityDocumentsRequired) {
@@ -140,4 +182,36 @@ export function parseProcedure(input: unknown): ProcedureDefinition {
 export function feeYen(def: ProcedureDefinition, copies: number): number {
   if (!def.fee) return 0;
   return def.fee.yen * (def.fee.copiesField ? copies : 1);
+}
+
+/** The value with every object's keys sorted, so two equal definitions print the same (jsonb does not keep key order). */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/** Whether two definitions say the same thing, whatever the order of their keys (arrays keep their order: fields do). */
+export function sameDefinition(a: ProcedureDefinition, b: ProcedureDefinition): boolean {
+  return JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b));
+}
+
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[] };
+
+/** The value with each object's keys in the schema's order (unknown keys last): how a person reads and edits it. */
+function inSchemaOrder(value: unknown, schema: SchemaNode | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => inSchemaOrder(v, schema?.items));
+  if (!value || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const node = schema?.properties ? schema : schema?.anyOf?.find((s) => s.properties);
+  const known = Object.keys(node?.properties ?? {}).filter((k) => Object.hasOwn(object, k));
+  const keys = [...known, ...Object.keys(object).filter((k) => !known.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, inSchemaOrder(object[k], node?.properties?.[k])]));
+}
+
+/** The definition with its keys in the order the schema declares them (id, title, …; ja before en), e.g. after jsonb. */
+export function inDefinitionOrder(d: ProcedureDefinition): ProcedureDefinition {
+  return inSchemaOrder(d, ProcedureSchema as unknown as SchemaNode) as ProcedureDefinition;
 }

@@ -22,7 +22,8 @@ export function newReceiptNumber(random: (max: number) => number = randomInt): s
 
 /** The receipt number as typed (spaces, hyphens and full-width digits allowed), or undefined when it is not one. */
 export function parseReceiptNumber(input: string): string | undefined {
-  const digits = input.normalize('NFKC').replace(/[\s\-‐－ー]/g, '');
+  // Whatever dash the resident's keyboard or input method makes: hyphens, dashes, the minus sign (U+2212), 長音符.
+  const digits = input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70]/g, '');
   if (!/^[1-9][0-9]{11}$/.test(digits)) return undefined;
   return luhnCheckDigit(digits.slice(0, 11)) === Number(digits[11]) ? digits : undefined;
 }

@@ -258,7 +258,10 @@ export async function exportHandoverBundle(db: Db, cipher: FieldCipher, req: Bun
     for (let i = 0; i < attachments.length; i += ATTACHMENT_GROUP) {
       const group = attachments.slice(i, i + ATTACHMENT_GROUP);
       const rows = await tx.selectFrom('application_attachment').select(['application_id', 'attachment_id', 'content'])
-        .where('municipality_code', '=', mc).where('attachment_id', 'in', group.map((a) => a.attachmentId)).execute();
+        .where('municipality_code', '=', mc)
+        // application_id too, so the primary key finds each row (it leads with it) instead of scanning the table per group.
+        .where('application_id', 'in', group.map((a) => a.applicationId))
+        .where('attachment_id', 'in', group.map((a) => a.attachmentId)).execute();
       const sealed = new Map(rows.map((r) => [r.attachment_id, r]));
       const contents = await Promise.all(group.map(async (a) => {
         const r = sealed.get(a.attachmentId);
