@@ -29,8 +29,23 @@ import { type HandoverSelection, lockSelection, recordHandover } from './store.t
 
 /** Applications read and decrypted together: large enough for few round trips, small enough for flat memory. */
 export const BATCH = 500;
-/** Attachments fetched in one query: a few MB of ciphertext at most (10 MB each is the limit, most are far smaller). */
-export const ATTACHMENT_GROUP = 8;
+/** Attachments fetched in one query: up to this many bytes of files (and always at least one file, up to 10 MB). */
+export const ATTACHMENT_GROUP_BYTES = 4 * 1024 * 1024;
+
+/** Consecutive groups of attachments of at most ATTACHMENT_GROUP_BYTES each (a larger file alone). */
+function attachmentGroups<T extends { bytes: number }>(attachments: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let bytes = Infinity;
+  for (const a of attachments) {
+    if (bytes + a.bytes > ATTACHMENT_GROUP_BYTES) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups.at(-1)!.push(a);
+    bytes += a.bytes;
+  }
+  return groups;
+}
 /** The audit log's limit of subjects per event (migration 0003); a larger bundle is logged in several parts. */
 const SUBJECTS_PER_EVENT = 1000;
 
@@ -254,14 +269,18 @@ export async function exportHandoverBundle(db: Db, cipher: FieldCipher, req: Bun
     files.push({ path: 'applications.csv', bytes: csvBytes, sha256: csvHash.digest('hex') });
 
     // The attachments, stored as they are (JPEG, PNG, HEIC and PDF are compressed already), fetched a group at a time
-    // (one round trip per group, not per file), decrypted in parallel, and checked against their hash.
-    for (let i = 0; i < attachments.length; i += ATTACHMENT_GROUP) {
-      const group = attachments.slice(i, i + ATTACHMENT_GROUP);
-      const rows = await tx.selectFrom('application_attachment').select(['application_id', 'attachment_id', 'content'])
-        .where('municipality_code', '=', mc)
-        // application_id too, so the primary key finds each row (it leads with it) instead of scanning the table per group.
-        .where('application_id', 'in', group.map((a) => a.applicationId))
-        .where('attachment_id', 'in', group.map((a) => a.attachmentId)).execute();
+    // (one round trip per group, not per file; the next group is asked for while this one is decrypted and written),
+    // decrypted in parallel, and checked against their hash.
+    const fetchGroup = (group: readonly AttachmentRef[]) => tx.selectFrom('application_attachment').select(['application_id', 'attachment_id', 'content'])
+      .where('municipality_code', '=', mc)
+      // application_id too, so the primary key finds each row (it leads with it) instead of scanning the table per group.
+      .where('application_id', 'in', group.map((a) => a.applicationId))
+      .where('attachment_id', 'in', group.map((a) => a.attachmentId)).execute();
+    const groups = attachmentGroups(attachments);
+    let next = groups[0] ? fetchGroup(groups[0]) : undefined;
+    for (const [g, group] of groups.entries()) {
+      const rows = await next!;
+      next = groups[g + 1] ? fetchGroup(groups[g + 1]!) : undefined;
       const sealed = new Map(rows.map((r) => [r.attachment_id, r]));
       const contents = await Promise.all(group.map(async (a) => {
         const r = sealed.get(a.attachmentId);
