@@ -12,13 +12,19 @@ export const personalFieldNames = [
 
 const redactPaths = personalFieldNames.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
+// Paths whose segments are secrets: the resident's draft link (/applications/d/<token>) opens a draft without a login.
+const secretPathSegments = /(\/applications\/+d\/+)[^/]+/i;
+
+/** The request path as logged: no query string, and a secret path segment replaced. */
+export const loggedPath = (url: string): string => (url.split('?')[0] ?? '').replace(secretPathSegments, '$1[redacted]');
+
 /** Logger options for Fastify: redaction, and request lines without query strings (which may hold names). */
 export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: DestinationStream): LoggerOptions & { stream?: DestinationStream } {
   return {
     level: config.logLevel,
     redact: { paths: [...redactPaths, 'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: loggedPath(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     ...(stream ? { stream } : {}),

@@ -16,7 +16,7 @@ export interface ApplicationTable {
   copies: Generated<number>;
   fee_yen: Generated<number>;
   assigned_to: string | null;
-  review_verdict: unknown | null;
+  review_verdict: unknown;
   handover_id: string | null;
   created_at: Generated<Date>;
   submitted_at: Date | null;

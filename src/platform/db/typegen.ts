@@ -39,7 +39,8 @@ export async function generateSchemaTypes(db: Db): Promise<string> {
     for (const c of columns) {
       const base = tsTypes[c.data_type];
       if (!base) throw new Error(`No TypeScript type for ${table}.${c.column_name} (${c.data_type})`);
-      let t = c.is_nullable === 'YES' ? `${base} | null` : base;
+      // `unknown` already holds null; `unknown | null` is what the linter rightly calls redundant.
+      let t = c.is_nullable === 'YES' && base !== 'unknown' ? `${base} | null` : base;
       if (c.column_default !== null || c.is_identity === 'YES') t = `Generated<${t}>`;
       out.push(`  ${c.column_name}: ${t};`);
     }
