@@ -222,17 +222,17 @@ for (const backend of backends) {
       for (const secret of ['yamada', 'suzuki', 'later@', '山田', '受付', 'p@ss']) assert.ok(!logged.includes(secret), secret);
     });
 
-    it('purges mail sent more than 30 days ago and keeps the rest', async () => {
+    it('purges mail sent more than 30 days ago and mail left unsent as long, and keeps the rest', async () => {
       await db.kysely.deleteFrom('platform_mail_outbox').execute();
       const ids = [];
-      for (const days of [31, 29, null]) {
+      for (const days of [31, 29, null, null]) {
         const id = await db.transaction((tx) => queueMail(tx, receipt));
         if (days !== null) await db.kysely.updateTable('platform_mail_outbox').set({ sent_at: sql<Date>`now() - make_interval(days => ${days})` }).where('mail_id', '=', id).execute();
         ids.push(id);
       }
       await db.kysely.updateTable('platform_mail_outbox').set({ created_at: sql<Date>`now() - interval '40 days'` }).where('mail_id', '=', ids[2]!).execute();
-      assert.equal(await db.transaction((tx) => purgeSentMail(tx, sentMailLifetimeMs)), 1);
-      assert.deepEqual((await listOutbox(db.kysely, city, { limit: 10 })).map((m) => m.mailId).sort(), [ids[1], ids[2]].sort());
+      assert.equal(await db.transaction((tx) => purgeSentMail(tx, sentMailLifetimeMs)), 2);
+      assert.deepEqual((await listOutbox(db.kysely, city, { limit: 10 })).map((m) => m.mailId).sort(), [ids[1], ids[3]].sort());
     });
   });
 }

@@ -124,11 +124,17 @@ export async function markFailed(q: Q, municipalityCode: string, mailId: string,
 /** How long sent mail is kept (for a resident's "did you send it?" and the console), then deleted. */
 export const sentMailLifetimeMs = 30 * 24 * 3_600_000;
 
-/** Deletes mail sent longer ago than lifetimeMs; returns how many. */
+/**
+ * Deletes mail sent longer ago than lifetimeMs, and mail still unsent after as long (no SMTP configured, or an address
+ * that never accepted it): a receipt a month late helps nobody, and the outbox must not keep personal data for ever.
+ */
 export async function purgeSentMail(tx: Tx, lifetimeMs: number): Promise<number> {
+  const cutoff = sql<Date>`now() - make_interval(secs => ${lifetimeMs / 1000})`;
   const r = await tx.deleteFrom('platform_mail_outbox')
-    .where('sent_at', 'is not', null)
-    .where('sent_at', '<', sql<Date>`now() - make_interval(secs => ${lifetimeMs / 1000})`)
+    .where((eb) => eb.or([
+      eb.and([eb('sent_at', 'is not', null), eb('sent_at', '<', cutoff)]),
+      eb.and([eb('sent_at', 'is', null), eb('created_at', '<', cutoff)]),
+    ]))
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
