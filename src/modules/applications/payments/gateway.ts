@@ -23,6 +23,21 @@ export interface CheckoutRequest {
   notifyUrl: string;
 }
 
+/** The checkout's parameters as every redirect gateway takes them (the sandbox speaks the same protocol), before signing. */
+export function checkoutParams(merchantId: string, req: CheckoutRequest): Record<string, string> {
+  return {
+    merchant_id: merchantId,
+    order_id: req.paymentId,
+    amount: String(req.amountYen),
+    currency: 'JPY',
+    item_name: req.title,
+    methods: req.methods.join(','),
+    lang: req.lang,
+    return_url: req.returnUrl,
+    notify_url: req.notifyUrl,
+  };
+}
+
 /** The gateway's answer to a status query. */
 export interface GatewayStatus {
   state: Extract<PaymentState, 'created' | 'captured' | 'failed' | 'expired'> | 'unknown';

@@ -13,7 +13,7 @@
 // The agent receives our payment id, the amount, the procedure's title and our URLs: nothing about the resident.
 import type { KeyObject } from 'node:crypto';
 import { AppError } from '../../../platform/errors.ts';
-import type { CheckoutRequest, GatewayStatus, PaymentGateway } from './gateway.ts';
+import { type CheckoutRequest, checkoutParams, type GatewayStatus, type PaymentGateway } from './gateway.ts';
 import { paymentMethods } from './domain/notification.ts';
 import { type SignedParams, stringFields, verifyParams, withSignature } from './domain/signature.ts';
 
@@ -54,18 +54,7 @@ export function redirectGateway(c: RedirectGatewayConfig): PaymentGateway {
   return {
     name: 'redirect',
     checkoutUrl(req: CheckoutRequest) {
-      const params = withSignature(c.secret, {
-        merchant_id: c.merchantId,
-        order_id: req.paymentId,
-        amount: String(req.amountYen),
-        currency: 'JPY',
-        item_name: req.title,
-        methods: req.methods.join(','),
-        lang: req.lang,
-        return_url: req.returnUrl,
-        notify_url: req.notifyUrl,
-        timestamp: timestamp(),
-      });
+      const params = withSignature(c.secret, { ...checkoutParams(c.merchantId, req), timestamp: timestamp() });
       return `${c.checkoutUrl}?${new URLSearchParams(params).toString()}`;
     },
     verifyNotification(params) {

@@ -4,7 +4,7 @@
 // and refunds) lives in this process's memory, like a real gateway's own records would live at the gateway.
 import { generateKeySync, type KeyObject, randomBytes } from 'node:crypto';
 import { AppError } from '../../../platform/errors.ts';
-import type { CheckoutRequest, GatewayStatus, PaymentGateway } from './gateway.ts';
+import { type CheckoutRequest, checkoutParams, type GatewayStatus, type PaymentGateway } from './gateway.ts';
 import type { PaymentMethod } from './domain/notification.ts';
 import { type SignedParams, verifyParams, withSignature } from './domain/signature.ts';
 
@@ -51,17 +51,7 @@ export function sandboxGateway(): SandboxGateway {
       return id;
     },
     checkoutUrl(req: CheckoutRequest) {
-      const params = sign({
-        merchant_id: SANDBOX_MERCHANT,
-        order_id: req.paymentId,
-        amount: String(req.amountYen),
-        currency: 'JPY',
-        item_name: req.title,
-        methods: req.methods.join(','),
-        lang: req.lang,
-        return_url: req.returnUrl,
-        notify_url: req.notifyUrl,
-      });
+      const params = sign(checkoutParams(SANDBOX_MERCHANT, req));
       return `${SANDBOX_PATH}/checkout?${new URLSearchParams(params).toString()}`;
     },
     verifyNotification(params) {
