@@ -38,7 +38,8 @@ export function displayValue(lang: Lang, f: FieldDefinition, v: unknown, files: 
     }
   }
   if (f.category === 'individual_number' && typeof v === 'string') return `********${v.slice(-4)}`;
-  if (typeof v === 'number') return v.toLocaleString(lang);
+  // As typed, without grouping: the form's numbers are counts and years, and the year 2025 must not read "2,025".
+  if (typeof v === 'number') return String(v);
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
