@@ -37,9 +37,20 @@ describe('pages in Chromium', { skip }, () => {
       page.on('console', (msg) => {
         if (msg.type() === 'error' && !/404/.test(msg.text())) problems.push(msg.text());
       });
+      // Every request the page starts must end: counted here rather than with Playwright's 'networkidle', whose
+      // 30 s timed out once on a CI machine busy with other browser tests and named no request.
+      const pending = new Set<string>();
+      page.on('request', (req) => pending.add(req.url()));
+      page.on('requestfinished', (req) => pending.delete(req.url()));
+      page.on('requestfailed', (req) => pending.delete(req.url()));
       const res = await page.goto(`${base}${path}`);
       assert.ok(res);
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('load');
+      for (let quiet = 0, waited = 0; quiet < 5; waited += 100) {
+        assert.ok(waited < 90_000, `requests still open after 90 s: ${[...pending].join(', ')}`);
+        await new Promise((r) => setTimeout(r, 100));
+        quiet = pending.size === 0 ? quiet + 1 : 0;
+      }
       assert.deepEqual(foreign, [], 'requests to another origin');
       assert.deepEqual(problems, [], 'console errors (CSP violations show here)');
       const violations = await seriousAxeViolations(page);
