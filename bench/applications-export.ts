@@ -13,6 +13,7 @@ import { loadProcedureDir, shippedProceduresDir, systemLoader } from '../src/mod
 import { loadConfig } from '../src/platform/config.ts';
 import { fieldCipher, loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { encryptedFiles } from '../src/platform/files/index.ts';
 import { buildApp } from '../src/shell/app.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { staffWithRoles } from '../test/support/staff.ts';
@@ -35,6 +36,7 @@ try {
   await loadDemoMunicipality(bench.db, { master });
   await loadProcedureDir(bench.db, demoCity.code, shippedProceduresDir, systemLoader('bench'));
   const cipher = await fieldCipher(bench.db, master, demoCity.code);
+  const files = encryptedFiles(config.filesDir);
   let t = performance.now();
   const ids = await sql<{ application_id: string }>`
     insert into application (municipality_code, application_id, procedure_id, procedure_version, channel, state, receipt_number,
@@ -51,7 +53,7 @@ try {
     await bench.db.transaction(async (tx) => {
       for (const { application_id } of ids.rows.slice(i, i + BATCH)) {
         const content = photo();
-        await saveAttachment(tx, cipher, {
+        await saveAttachment(tx, cipher, files, {
           municipalityCode: demoCity.code, applicationId: application_id, fieldId: 'identity_document', fileName: '運転免許証.jpg',
           mediaType: 'image/jpeg', sha256: createHash('sha256').update(content).digest('hex'), scanResult: 'not_scanned', content,
         });

@@ -20,15 +20,17 @@ export interface BenchDb {
 
 export async function openBenchDb(): Promise<BenchDb> {
   const url = process.env.DATABASE_URL;
+  // The encrypted file store (attachments) beside the database, gone with it.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-files-'));
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-bench-db-'));
     const bench: BenchDb = {
       db: await openPglite(path.join(dir, 'pglite')),
       backend: 'pglite',
-      env: { MADOGUCHI_DATA_DIR: dir },
+      env: { MADOGUCHI_DATA_DIR: dir, MADOGUCHI_FILES_DIR: filesDir },
       lend: () => bench.db.close(),
       reopen: async () => (bench.db = await openPglite(path.join(dir, 'pglite'))),
-      dispose: async () => (await bench.db.close(), fs.rmSync(dir, { recursive: true, force: true })),
+      dispose: async () => (await bench.db.close(), fs.rmSync(dir, { recursive: true, force: true }), fs.rmSync(filesDir, { recursive: true, force: true })),
     };
     return bench;
   }
@@ -42,13 +44,14 @@ export async function openBenchDb(): Promise<BenchDb> {
   return {
     db,
     backend: 'postgres',
-    env: { DATABASE_URL: serverUrl.toString() },
+    env: { DATABASE_URL: serverUrl.toString(), MADOGUCHI_FILES_DIR: filesDir },
     lend: async () => undefined,
     reopen: async () => db,
     dispose: async () => {
       await db.close();
       await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,13 +1,20 @@
 // A lean HTTP/1.1 client for the load generators: keep-alive connections, one call in flight on each, answers read
-// only as far as their status and length. node:http's client spends about as much CPU per call as a small server
+// as raw head and body bytes. node:http's client spends about as much CPU per call as a small server
 // route; on this machine the caller shares two cores with the server and the database, so what the caller burns is
 // taken from what is measured. Answers must carry Content-Length (Fastify's JSON answers do).
 import net from 'node:net';
 
-type Settle = (status: number | 'network error') => void;
+/** An answer as received: its status, its head as text (status line and headers) and its body. */
+export interface RawAnswer {
+  status: number;
+  head: string;
+  body: Buffer;
+}
+
+type Settle = (status: number | 'network error', answer?: RawAnswer) => void;
 
 interface Call {
-  bytes: Buffer;
+  bytes: Buffer | readonly Buffer[];
   settle: Settle;
 }
 
@@ -31,7 +38,14 @@ class Connection {
 
   send(call: Call): void {
     this.current = call;
-    this.socket.write(call.bytes);
+    if (Buffer.isBuffer(call.bytes)) {
+      this.socket.write(call.bytes);
+      return;
+    }
+    // Parts (a form's head, a shared file, its tail) go out in one writev, never copied into one buffer.
+    this.socket.cork();
+    for (const part of call.bytes) this.socket.write(part);
+    this.socket.uncork();
   }
 
   private read(chunk: Buffer): void {
@@ -46,10 +60,12 @@ class Connection {
     }
     const total = end + 4 + Number(length[1]);
     if (this.received.length < total) return;
+    const body = this.received.subarray(end + 4, total);
     this.received = this.received.subarray(total);
     const call = this.current;
     this.current = undefined;
-    call.settle(Number(head.slice(9, 12)));
+    const status = Number(head.slice(9, 12));
+    call.settle(status, { status, head, body });
     this.next(this);
   }
 
@@ -66,8 +82,13 @@ export class RawHttpClient {
 
   constructor(private readonly host: string, private readonly port: number, private readonly maxConnections: number) {}
 
-  /** Sends a whole request (head and body, as bytes); `settle` gets the answer's status or 'network error'. */
-  send(bytes: Buffer, settle: Settle): void {
+  /** The answer to a whole request (head and body, as bytes or parts); rejects on a network error. */
+  request(bytes: Buffer | readonly Buffer[]): Promise<RawAnswer> {
+    return new Promise((resolve, reject) => this.send(bytes, (_status, answer) => (answer ? resolve(answer) : reject(new Error('network error')))));
+  }
+
+  /** Sends a whole request (head and body, as bytes or parts); `settle` gets the answer's status or 'network error'. */
+  send(bytes: Buffer | readonly Buffer[], settle: Settle): void {
     const call = { bytes, settle };
     const connection = this.idle.pop() ?? (this.open.size < this.maxConnections ? this.connect() : undefined);
     if (connection) connection.send(call);

@@ -5,7 +5,9 @@ import { openDb } from '../platform/db/index.ts';
 import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { housekeepingJobs, startHousekeeping } from '../platform/jobs/housekeeping.ts';
+import { attachmentSweepJob } from '../modules/applications/attachments/sweep.ts';
 import { handoverDisposalJob } from '../modules/applications/handover/dispose.ts';
+import { encryptedFiles, fileDisposalJob } from '../platform/files/index.ts';
 import { startMailSender } from '../platform/mail/index.ts';
 import { buildApp, rolePaths } from '../shell/app.ts';
 import { demoLogins, loadDemoMunicipality } from '../shell/demo.ts';
@@ -61,8 +63,11 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 
-    // The worker also disposes of handed-over applications whose retention has passed (applications hand-over).
-    const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs: [...housekeepingJobs, handoverDisposalJob] }) : undefined;
+    // The worker also disposes of handed-over applications whose retention has passed (applications hand-over), deletes
+    // the files of deleted rows and sweeps files whose rows never committed (the encrypted file store).
+    const files = encryptedFiles(config.filesDir);
+    const jobs = [...housekeepingJobs, handoverDisposalJob, fileDisposalJob(files), attachmentSweepJob(files)];
+    const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs }) : undefined;
     const stopMail = roles.includes('worker') ? startMailSender({ db, config, log: app.log }) : undefined;
     return await new Promise<number>((resolve) => {
       const stop = () => {

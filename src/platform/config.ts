@@ -9,6 +9,11 @@ export type Role = (typeof roles)[number];
 export interface Config {
   /** Embedded database directory (PGlite), used when no databaseUrl is set. */
   dataDir: string;
+  /**
+   * MADOGUCHI_FILES_DIR: the encrypted file store (attachments), default <dataDir>/files. Servers that share one
+   * PostgreSQL must share this directory too (a network file system), and it is backed up with the database.
+   */
+  filesDir: string;
   /** postgres://… — switches every command to a real PostgreSQL. */
   databaseUrl: string | undefined;
   port: number;
@@ -188,8 +193,10 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   if (!logLevels.includes(logLevel)) {
     throw new AppError('config_invalid', { variable: 'LOG_LEVEL', value: logLevel });
   }
+  const dataDir = path.resolve(flags.data ?? env.MADOGUCHI_DATA_DIR ?? './data');
   return {
-    dataDir: path.resolve(flags.data ?? env.MADOGUCHI_DATA_DIR ?? './data'),
+    dataDir,
+    filesDir: path.resolve(env.MADOGUCHI_FILES_DIR ?? path.join(dataDir, 'files')),
     databaseUrl,
     port,
     host: env.HOST ?? '127.0.0.1',

@@ -1,4 +1,7 @@
 // A built app on a fresh database, for inject() tests; logs are captured so tests can inspect them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { GuardedRoute } from '../../src/platform/access/guard.ts';
@@ -25,8 +28,9 @@ export interface TestApp {
 /** A server for the roles on a fresh database with the demo city; add routes before the first inject. */
 export async function testApp(backend: Backend, roles: readonly Role[] = allRoles): Promise<TestApp> {
   const db = await freshDb(backend);
-  // A master key of its own, so no test writes a key file into ./data.
-  const config = { ...loadConfig({}, {}), logLevel: 'info' as const, masterKey: newSecretKey() };
+  // A master key and a file store of its own, so no test writes into ./data.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-test-files-'));
+  const config = { ...loadConfig({}, {}), logLevel: 'info' as const, masterKey: newSecretKey(), filesDir };
   await loadDemoMunicipality(db, { master: loadMasterKey(config) });
   let logText = '';
   const logStream = new Writable({
@@ -46,6 +50,7 @@ export async function testApp(backend: Backend, roles: readonly Role[] = allRole
     async close() {
       await app.close();
       await db.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { runCli } from '../../../test/support/cli.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { fieldCipher, loadMasterKey, masterKeyPath } from '../../platform/crypto/index.ts';
 import { openPglite } from '../../platform/db/index.ts';
+import { encryptedFiles } from '../../platform/files/index.ts';
 
 const made: string[] = [];
 after(() => {
@@ -44,9 +45,14 @@ describe('madoguchi keys', () => {
     assert.equal(nothing.code, 0, nothing.stderr);
     assert.match(nothing.stdout, /nothing to rotate/);
 
+    // A value and an attachment file (in <data>/files, the default file store) under the first key.
+    const files = encryptedFiles(path.join(data, 'files'));
+    const file = { municipalityCode: city, kind: 'application_attachment', id: randomUUID() };
     const ciphertext = await withData(data, async (db) => {
       await db.script(`insert into municipality (municipality_code, name_ja, name_en, prefecture_ja, mayor_title_ja) values ('${city}', '見本市', 'Mihon', '大阪府', '見本市長')`);
-      return (await fieldCipher(db, loadMasterKey({ dataDir: data }), city)).encryptField('990000000019', 'aad');
+      const cipher = await fieldCipher(db, loadMasterKey({ dataDir: data }), city);
+      await files.write(cipher, file, Buffer.from('免許証の画像'));
+      return cipher.encryptField('990000000019', 'aad');
     });
     const [first] = await fieldKeys(data);
 
@@ -54,21 +60,26 @@ describe('madoguchi keys', () => {
     assert.equal(rotated.code, 0, rotated.stderr);
     const keys = await fieldKeys(data);
     assert.deepEqual(keys.map((k) => [k.key_id, k.retired]), [[first!.key_id, true], [keys[1]!.key_id, false]]);
-    assert.match(rotated.stdout, new RegExp(`279994: .*new key ${keys[1]!.key_id}, .*retired ${first!.key_id}`));
+    assert.match(rotated.stdout, new RegExp(`279994: .*new key ${keys[1]!.key_id}, .*retired ${first!.key_id}.* and 1 files`));
+    assert.equal(await files.keyIdOf(file), keys[1]!.key_id);
 
-    const file = masterKeyPath(data);
+    const keyFile = masterKeyPath(data);
     const oldMaster = loadMasterKey({ dataDir: data });
     const rewrapped = runCli(['keys', 'rotate', '--master', '--data', data]);
     assert.equal(rewrapped.code, 0, rewrapped.stderr);
     const newMaster = loadMasterKey({ dataDir: data });
     assert.notEqual(newMaster.id, oldMaster.id);
-    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    assert.equal(fs.statSync(`${file}.retired-${oldMaster.id}`).mode & 0o777, 0o600);
-    assert.ok(!fs.existsSync(`${file}.new`));
+    assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(`${keyFile}.retired-${oldMaster.id}`).mode & 0o777, 0o600);
+    assert.ok(!fs.existsSync(`${keyFile}.new`));
     assert.deepEqual([...new Set((await fieldKeys(data)).map((k) => k.master_key_id))], [newMaster.id]);
-    assert.ok(!rewrapped.stdout.includes(fs.readFileSync(file, 'utf8').trim()), 'the new key is printed');
-    const clear = await withData(data, async (db) => (await fieldCipher(db, newMaster, city)).decryptField(ciphertext, 'aad'));
+    assert.ok(!rewrapped.stdout.includes(fs.readFileSync(keyFile, 'utf8').trim()), 'the new key is printed');
+    const [clear, image] = await withData(data, async (db) => {
+      const cipher = await fieldCipher(db, newMaster, city);
+      return [await cipher.decryptField(ciphertext, 'aad'), (await files.read(cipher, file))?.toString()];
+    });
     assert.equal(clear, '990000000019');
+    assert.equal(image, '免許証の画像');
   });
 
   it('re-wraps under MADOGUCHI_NEW_MASTER_KEY when the master key comes from the environment, printing neither key', async () => {

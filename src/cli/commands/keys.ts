@@ -5,6 +5,7 @@ import type { Output } from '../output.ts';
 import { type Config, loadConfig } from '../../platform/config.ts';
 import {
   createKeyFile,
+  fieldCipher,
   keyRefreshMs,
   loadMasterKey,
   type MasterKey,
@@ -18,13 +19,14 @@ import {
   rotateFieldKey,
 } from '../../platform/crypto/index.ts';
 import { type Db, openDb } from '../../platform/db/index.ts';
+import { encryptedFiles, reencryptFiles, registeredFileKinds } from '../../platform/files/index.ts';
 import { pendingMigrations } from '../../platform/db/migrate.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseMunicipalityCode } from '../../platform/tenancy.ts';
 import { UsageError } from '../usage.ts';
 
-// Modules that encrypt a column declare it in their index.ts (registerEncryptedColumn); each is loaded here so that
-// rotation re-encrypts every declared column. A column left out keeps its values under the retired key, still readable.
+// Modules that encrypt a column or keep files declare them (registerEncryptedColumn, registerFileKind); each is loaded
+// here so that rotation re-encrypts every one. One left out keeps its values under the retired key, still readable.
 const declaringModules: Array<() => Promise<unknown>> = [
   () => import('../../platform/auth/totp-secret.ts'),
   () => import('../../modules/applications/attachments/store.ts'),
@@ -54,6 +56,8 @@ async function rotateDataKeys(config: Config, flags: Record<string, string | boo
   const only = typeof flags.municipality === 'string' ? parseMunicipalityCode(flags.municipality) : undefined;
   for (const load of declaringModules) await load();
   const columns = registeredEncryptedColumns();
+  const fileKinds = registeredFileKinds();
+  const files = encryptedFiles(config.filesDir);
   const master = loadMasterKey(config);
   return withDb(config, 'madoguchi keys rotate', async (db) => {
     const withKeys = await municipalitiesWithKeys(db.kysely);
@@ -72,9 +76,17 @@ async function rotateDataKeys(config: Config, flags: Record<string, string | boo
         settleMs,
         onBatch: (b) => output.out(`  ${b.table}.${b.column}: ${b.done.toLocaleString('en')}`),
       });
+      // The files after the columns, under the cipher that now seals with the new key.
+      const cipher = await fieldCipher(db, master, code);
+      let reencryptedFiles = 0;
+      for (const kind of fileKinds) {
+        reencryptedFiles += await reencryptFiles(files, cipher, kind, (done) => {
+          if (done % 1000 === 0) output.out(`  ${kind} (files): ${done.toLocaleString('en')}`);
+        });
+      }
       output.out(
         `${code}: 新しい鍵 / new key ${result.newKeyId}, 廃止 / retired ${result.retiredKeyId ?? '-'}, ` +
-          `再暗号化 / re-encrypted ${result.reencrypted.toLocaleString('en')} values in ${columns.length} columns`,
+          `再暗号化 / re-encrypted ${result.reencrypted.toLocaleString('en')} values in ${columns.length} columns and ${reencryptedFiles.toLocaleString('en')} files`,
       );
     }
     return 0;

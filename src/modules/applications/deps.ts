@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import { type FieldCipher, fieldCipher, loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { type EncryptedFiles, encryptedFiles } from '../../platform/files/index.ts';
 import type { PageContext } from '../../shell/pages/page-context.ts';
 import type { Municipality } from '../../shell/store.ts';
 
@@ -15,14 +16,17 @@ export interface ApplicationsDeps {
   pageContext: (req: FastifyRequest) => Promise<PageContext>;
   /** The field cipher of a municipality: encrypts 個人番号 / 要配慮 values and attachments. */
   cipher: (municipalityCode: string) => Promise<FieldCipher>;
+  /** The encrypted file store (config.filesDir): attachments. */
+  files: EncryptedFiles;
 }
 
 /** Builds the deps; the master key is read on the first encryption, not at start-up. */
-export function applicationsDeps(base: Omit<ApplicationsDeps, 'cipher'>): ApplicationsDeps {
+export function applicationsDeps(base: Omit<ApplicationsDeps, 'cipher' | 'files'>): ApplicationsDeps {
   let master: MasterKey | undefined;
   const ciphers = new Map<string, Promise<FieldCipher>>();
   return {
     ...base,
+    files: encryptedFiles(base.config.filesDir),
     cipher(code) {
       let c = ciphers.get(code);
       if (!c) {

@@ -40,7 +40,7 @@ import { lookupPostalAddress } from './postal-address.ts';
 import { createRateLimit } from './rate-limit.ts';
 import { draftLinkMail, emailIfValid } from './draft-mail.ts';
 import { draftPath, lookupStatus } from './status-lookup.ts';
-import { type ApplicationRow, findApplication, findProcedure, findProcedureVersion, listHistory, listProcedures, type StoredProcedure } from './store.ts';
+import { type ApplicationRow, findApplication, listHistory, listProcedures, rememberedProcedureVersions, type StoredProcedure } from './store.ts';
 import { confirmPaidApplication, createDraft, DRAFT_LIFETIME_DAYS, findByDraftToken, isEditable, saveCorrection, saveDraft, storedForm, submitApplication, todayInJapan, validateStored } from './submission.ts';
 
 const csrfCookie = 'madoguchi_portal_csrf';
@@ -96,6 +96,7 @@ interface Draft {
 export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps): void {
   const { db } = deps;
   const scanner = createAttachmentScanner(deps.config, { log: app.log });
+  const versions = rememberedProcedureVersions(db);
   const statusLimit = createRateLimit(STATUS_LOOKUPS_PER_MINUTE, 60_000);
 
   installPaymentsPortal(app, deps, { onCaptured: async (tx, p) => void (await confirmPaidApplication(tx, p)) });
@@ -117,7 +118,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
     const found = await findByDraftToken(db.kysely, mc, token);
     if (!found) throw new AppError('not_found');
     if (found.state === 'draft' && Date.now() - found.updatedAt.getTime() > DRAFT_LIFETIME_DAYS * 86_400_000) throw new AppError('not_found');
-    const procedure = await findProcedureVersion(db.kysely, mc, found.procedureId, found.procedureVersion);
+    const procedure = await versions.version(mc, found.procedureId, found.procedureVersion);
     if (!procedure) throw new AppError('not_found');
     return { municipalityCode: mc, token, app: found, procedure };
   };
@@ -145,7 +146,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
   });
 
   app.get('/procedures/:id', { config: { public: true }, schema: { hide: true, params: procedureParams } }, async (req, reply) => {
-    const p = await findProcedure(db.kysely, await municipalityCode(), (req.params as { id: string }).id);
+    const p = await versions.newest(await municipalityCode(), (req.params as { id: string }).id);
     if (!p) throw new AppError('not_found');
     return html(reply, 200, ProcedurePage({ ...(await ctxOf(req)), definition: p.definition, csrfToken: portalCsrf(req, reply) }));
   });
@@ -153,7 +154,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
   app.post('/procedures/:id/start', { config: { public: true }, schema: { hide: true, params: procedureParams, body: csrfBody } }, async (req, reply) => {
     checkCsrf(req, (req.body as { csrf: string }).csrf);
     const mc = await municipalityCode();
-    const procedure = await findProcedure(db.kysely, mc, (req.params as { id: string }).id);
+    const procedure = await versions.newest(mc, (req.params as { id: string }).id);
     if (!procedure) throw new AppError('not_found');
     const { token } = await createDraft(db, { municipalityCode: mc, procedure, lang: (await ctxOf(req)).lang });
     return reply.redirect(draftPath(token), 303);
@@ -203,7 +204,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
       }
 
       const uploads = definition.fields.filter((f) => f.type === 'file').flatMap((f) => filesIn(body[f.id]).map((file) => ({ field: f, file })));
-      const accepted: Array<{ fieldId: string; file: UploadedFile; mediaType: Parameters<typeof saveAttachment>[2]['mediaType']; sha256: string; scanResult: 'clean' | 'not_scanned' }> = [];
+      const accepted: Array<{ fieldId: string; file: UploadedFile; mediaType: Parameters<typeof saveAttachment>[3]['mediaType']; sha256: string; scanResult: 'clean' | 'not_scanned' }> = [];
       for (const { field, file } of uploads) {
         if (file.truncated) {
           errors[field.id] = refusalMessages.too_large;
@@ -217,7 +218,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
 
       await db.transaction(async (tx) => {
         for (const a of accepted) {
-          await saveAttachment(tx, cipher, {
+          await saveAttachment(tx, cipher, deps.files, {
             municipalityCode: d.municipalityCode, applicationId: d.app.applicationId, fieldId: a.fieldId, fileName: a.file.fileName || 'attachment',
             mediaType: a.mediaType, sha256: a.sha256, scanResult: a.scanResult, content: a.file.bytes,
           });
@@ -299,7 +300,7 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
     const mc = await municipalityCode();
     const payment = await findPayment(db.kysely, mc, (req.query as { payment: string }).payment);
     const a = payment && await findApplication(db.kysely, mc, payment.applicationId);
-    const procedure = a && await findProcedureVersion(db.kysely, mc, a.procedureId, a.procedureVersion);
+    const procedure = a && await versions.version(mc, a.procedureId, a.procedureVersion);
     if (!payment || !a || !procedure) throw new AppError('not_found');
     return { payment, app: a, procedure };
   };

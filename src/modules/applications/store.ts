@@ -53,6 +53,41 @@ export async function findProcedureVersion(q: Q, municipalityCode: string, proce
   return r && toProcedure(r);
 }
 
+/** Procedure versions as the portal reads them on every request, remembered (see rememberedProcedureVersions). */
+export interface RememberedProcedures {
+  /** One given version. */
+  version(municipalityCode: string, procedureId: string, version: number): Promise<StoredProcedure | undefined>;
+  /** The newest version: its number asked of the database each time (an index-only read), its definition remembered. */
+  newest(municipalityCode: string, procedureId: string): Promise<StoredProcedure | undefined>;
+}
+
+/**
+ * Procedure versions remembered per process: a stored version never changes (an edit makes the next version), and
+ * the portal reads one on every request (a definition is some 8 KB of JSON). At most `limit` versions are kept.
+ */
+export function rememberedProcedureVersions(db: Db, limit = 500): RememberedProcedures {
+  const known = new Map<string, StoredProcedure>();
+  const version = async (municipalityCode: string, procedureId: string, version: number) => {
+    const key = JSON.stringify([municipalityCode, procedureId, version]);
+    const hit = known.get(key);
+    if (hit) return hit;
+    const found = await findProcedureVersion(db.kysely, municipalityCode, procedureId, version);
+    if (found) {
+      if (known.size >= limit) known.clear();
+      known.set(key, found);
+    }
+    return found;
+  };
+  return {
+    version,
+    async newest(municipalityCode, procedureId) {
+      const r = await db.kysely.selectFrom('application_procedure').select(({ fn }) => fn.max('version').as('version'))
+        .where('municipality_code', '=', municipalityCode).where('procedure_id', '=', procedureId).executeTakeFirst();
+      return r?.version == null ? undefined : version(municipalityCode, procedureId, Number(r.version));
+    },
+  };
+}
+
 /** Every version of a procedure, newest first: when each was loaded and by whom (the definitions are not read). */
 export async function listProcedureVersions(q: Q, municipalityCode: string, procedureId: string): Promise<Array<Omit<StoredProcedure, 'definition'>>> {
   const rows = await q.selectFrom('application_procedure').select(['procedure_id', 'version', 'loaded_at', 'loaded_by'])

@@ -10,6 +10,7 @@ import { AppError, type Lang } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { listAttachments } from './attachments/index.ts';
 import { portalOperations as ops, residentActor } from './audit.ts';
+import type { Municipality } from '../../shell/store.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { rawFromStored, rawFromValues } from './domain/form-values.ts';
 import { feeYen, type ProcedureDefinition } from './domain/procedure.ts';
@@ -127,10 +128,12 @@ async function withReceiptRetry<T>(action: () => Promise<T>): Promise<T> {
 }
 
 /** Queues the receipt mail to the application's email field in the resident's language. */
-async function queueReceipt(tx: Tx, app: ApplicationRow, definition: ProcedureDefinition, values: Record<string, unknown>, facts: { receiptNumber: string; submittedAt: Date; feeYen: number; resubmitted?: boolean }): Promise<void> {
+async function queueReceipt(tx: Tx, app: ApplicationRow, definition: ProcedureDefinition, values: Record<string, unknown>, facts: { receiptNumber: string; submittedAt: Date; feeYen: number; resubmitted?: boolean }, served?: Municipality): Promise<void> {
   const to = values[emailFieldOf(definition)];
   if (typeof to !== 'string') return;
-  const m = await tx.selectFrom('municipality').select(['name_ja', 'name_en']).where('municipality_code', '=', app.municipalityCode).executeTakeFirst();
+  // The served municipality's names are known to the portal; anything else (a payment notification) asks the database.
+  const m = served?.code === app.municipalityCode ? { name_ja: served.nameJa, name_en: served.nameEn }
+    : await tx.selectFrom('municipality').select(['name_ja', 'name_en']).where('municipality_code', '=', app.municipalityCode).executeTakeFirst();
   const municipalityName = (app.lang === 'en' ? m?.name_en : m?.name_ja) ?? '';
   const mail = receiptMail(app.lang, definition, { ...facts, municipalityName });
   await queueMail(tx, { municipalityCode: app.municipalityCode, to, subject: mail.subject, text: mail.text, category: facts.resubmitted ? 'application.resubmitted' : 'application.receipt' });
@@ -151,6 +154,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
   const { app, procedure } = p;
   const definition = procedure.definition;
   const cipher = await deps.cipher(app.municipalityCode);
+  const served = await deps.municipality();
   const subjects = [subjectId('application', app.applicationId)];
   if (app.state === 'awaiting_payment') return checkout(deps, app, definition, app.feeYen, p);
   const { values, errors } = await validateStored(deps.db, cipher, app, definition, p.today);
@@ -165,7 +169,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
       await tx.updateTable('application').set({ field_values: JSON.stringify(plain), sensitive_values: sealSensitive(cipher, app.municipalityCode, app.applicationId, sensitive), updated_at: new Date() })
         .where('municipality_code', '=', app.municipalityCode).where('application_id', '=', app.applicationId).execute();
       await changeState(tx, locked, 'resubmitted', { actor: 'resident', action: 'resubmitted' });
-      await queueReceipt(tx, locked, definition, values, { receiptNumber: locked.receiptNumber, submittedAt: new Date(), feeYen: 0, resubmitted: true });
+      await queueReceipt(tx, locked, definition, values, { receiptNumber: locked.receiptNumber, submittedAt: new Date(), feeYen: 0, resubmitted: true }, served);
       await appendAudit(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.resubmit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '差戻し → 再提出' });
       return { kind: 'resubmitted' as const, receiptNumber: locked.receiptNumber };
     });
@@ -188,9 +192,10 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
     const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
     if (locked?.state !== 'draft') throw new AppError('conflict');
     await storeValues(tx, cipher, locked, definition, values);
-    const receiptNumber = await freeReceiptNumber(tx, app.municipalityCode);
+    // Drawn without asking whether it is free: a clash (11 random digits) fails the unique index and the retry draws again.
+    const receiptNumber = newReceiptNumber();
     const submittedAt = new Date();
-    await queueReceipt(tx, locked, definition, values, { receiptNumber, submittedAt, feeYen: 0 });
+    await queueReceipt(tx, locked, definition, values, { receiptNumber, submittedAt, feeYen: 0 }, served);
     // The state change takes the inbox's counter row (migration 0017) and the audit event the chain's end, which every
     // submission shares: last, so that they are held only until the commit that follows.
     await changeState(tx, locked, 'received', { actor: 'resident', action: 'submitted', receiptNumber, submittedAt });

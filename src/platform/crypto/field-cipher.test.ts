@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
@@ -99,6 +100,25 @@ for (const backend of backends) {
         where municipality_code = ${city} and person_id = 3`.execute(db.kysely);
       await assert.rejects(cipher.decryptField(await stored(3), aadOf(3)), refusesWith(/integrity/));
       await sql`update test_person set individual_number = ${cipher.encryptField(numbers[2]!, aadOf(3))} where municipality_code = ${city} and person_id = 3`.execute(db.kysely);
+    });
+
+    it('seals bytes as 0x01 | key id | iv | ciphertext | tag, and refuses altered bytes, another place or a text value', async () => {
+      const file = Buffer.concat([Buffer.from('%PDF-1.7 氏名 山田太郎'), Buffer.alloc(4096, 7)]);
+      const sealed = cipher.encryptBytes(file, aadOf(1));
+      assert.equal(sealed[0], 0x01);
+      assert.equal(sealed.subarray(1, 7).toString('hex'), cipher.keyring.active('field').id);
+      assert.equal(sealed.length, 1 + 6 + 12 + file.length + 16);
+      assert.ok(!sealed.includes(Buffer.from('山田太郎')));
+      assert.ok((await cipher.decryptBytes(sealed, aadOf(1))).equals(file));
+      assert.ok(!cipher.encryptBytes(file, aadOf(1)).equals(sealed));
+      for (const at of [7, 20, sealed.length - 1]) {
+        const altered = Buffer.from(sealed);
+        altered[at]! ^= 0x01;
+        await assert.rejects(cipher.decryptBytes(altered, aadOf(1)), refusesWith(/integrity/));
+      }
+      await assert.rejects(cipher.decryptBytes(sealed, aadOf(2)), refusesWith(/integrity/));
+      await assert.rejects(cipher.decryptBytes(Buffer.from(cipher.encryptField('x', aadOf(1))), aadOf(1)), refusesWith(/not a v1/));
+      await assert.rejects(cipher.decryptBytes(Buffer.concat([Buffer.from([0x01]), randomBytes(6), sealed.subarray(7)]), aadOf(1)), refusesWith(/unknown key/));
     });
 
     it('refuses a value carried to another municipality, even with the same record key', async () => {

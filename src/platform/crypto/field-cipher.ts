@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { open, seal } from './aead.ts';
 import { computeBlindIndex, purposeKey } from './blind-index.ts';
-import { formatCiphertext, parseCiphertext } from './ciphertext.ts';
+import { type Ciphertext, formatCiphertext, formatSealedBytes, parseCiphertext, parseSealedBytes } from './ciphertext.ts';
 import { Keyring } from './keyring.ts';
 import type { MasterKey } from './master-key.ts';
 
@@ -15,6 +15,10 @@ export interface FieldCipher {
   encryptField(plain: string, aad: string): string;
   /** The clear value; throws decryption_failed (naming no key bytes and no value) for a wrong place, an altered value or an unknown key. */
   decryptField(ciphertext: string, aad: string): Promise<string>;
+  /** As encryptField, for a file or other bytes (see ciphertext.ts for the form). */
+  encryptBytes(plain: Uint8Array, aad: string): Buffer;
+  /** As decryptField, for a value made by encryptBytes. */
+  decryptBytes(stored: Uint8Array, aad: string): Promise<Buffer>;
   /** HMAC-SHA256 of an already normalised value under the purpose's own key; equal values give equal indexes within one purpose. */
   blindIndex(purpose: string, normalisedValue: string): string;
   /** The keys behind it, for rotation. */
@@ -41,32 +45,48 @@ function createFieldCipher(db: Db, keyring: Keyring): FieldCipher {
     keyring.refresh().catch(() => undefined);
   }
 
+  function sealActive(plain: Buffer, aad: string): Ciphertext {
+    refreshInBackground();
+    const key = keyring.active('field');
+    return { keyId: key.id, sealed: seal(key.key, plain, fieldAad(code, key.id, aad)) };
+  }
+
+  async function openParsed(parsed: Ciphertext | undefined, aad: string): Promise<Buffer> {
+    if (!parsed) throw failed('not a v1 ciphertext');
+    // Only on PostgreSQL can another process have made a key we have not seen; on PGlite every key passed through this keyring.
+    const key = keyring.cached(parsed.keyId) ?? (db.backend === 'postgres' ? await keyring.fetch(parsed.keyId) : undefined);
+    if (!key || key.purpose !== 'field') throw failed(`unknown key ${parsed.keyId}`);
+    const bytes = open(key.key, parsed.sealed, fieldAad(code, key.id, aad));
+    if (!bytes) throw failed('integrity check failed: wrong record, altered value or wrong key');
+    return bytes;
+  }
+
   return {
     municipalityCode: code,
     keyring,
     encryptField(plain, aad) {
-      refreshInBackground();
-      const key = keyring.active('field');
       const bytes = Buffer.from(plain, 'utf8');
       try {
-        return formatCiphertext(key.id, seal(key.key, bytes, fieldAad(code, key.id, aad)));
+        const { keyId, sealed } = sealActive(bytes, aad);
+        return formatCiphertext(keyId, sealed);
       } finally {
         bytes.fill(0);
       }
     },
     async decryptField(ciphertext, aad) {
-      const parsed = parseCiphertext(ciphertext);
-      if (!parsed) throw failed('not a v1 ciphertext');
-      // Only on PostgreSQL can another process have made a key we have not seen; on PGlite every key passed through this keyring.
-      const key = keyring.cached(parsed.keyId) ?? (db.backend === 'postgres' ? await keyring.fetch(parsed.keyId) : undefined);
-      if (!key || key.purpose !== 'field') throw failed(`unknown key ${parsed.keyId}`);
-      const bytes = open(key.key, parsed.sealed, fieldAad(code, key.id, aad));
-      if (!bytes) throw failed('integrity check failed: wrong record, altered value or wrong key');
+      const bytes = await openParsed(parseCiphertext(ciphertext), aad);
       try {
         return bytes.toString('utf8');
       } finally {
         bytes.fill(0);
       }
+    },
+    encryptBytes(plain, aad) {
+      const { keyId, sealed } = sealActive(Buffer.from(plain.buffer, plain.byteOffset, plain.length), aad);
+      return formatSealedBytes(keyId, sealed);
+    },
+    decryptBytes(stored, aad) {
+      return openParsed(parseSealedBytes(stored), aad);
     },
     blindIndex(purpose, normalisedValue) {
       let key = indexKeys.get(purpose);

@@ -6,6 +6,8 @@ export interface EncryptedColumn {
   /** The row's key columns, municipality_code first (as every table's primary key). */
   keyColumns: readonly string[];
   column: string;
+  /** At most this many rows per rotation transaction, for columns of large values (files); else the rotation's own. */
+  maxBatchRows?: number;
   /** The AAD for a row (its key columns are present): encryptField and decryptField must both use it. */
   aad(row: Readonly<Record<string, unknown>>): string;
 }
@@ -33,6 +35,7 @@ export function registerEncryptedColumn(spec: EncryptedColumnSpec): EncryptedCol
     table: spec.table,
     keyColumns: [...spec.keyColumns],
     column: spec.column,
+    maxBatchRows: spec.maxBatchRows,
     aad: spec.aad ?? ((row) => recordAad(spec.table, spec.column, spec.keyColumns.map((k) => row[k]))),
   };
   registry.set(name, column);

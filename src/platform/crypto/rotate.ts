@@ -54,7 +54,7 @@ export async function rotateFieldKey(db: Db, master: MasterKey, municipalityCode
 // Passes over the column until one finds nothing left under an older key: a server that wrote with the old key
 // while the first pass ran (before it learnt the new one) is caught by the next pass.
 async function reencryptColumn(db: Db, cipher: FieldCipher, newKeyId: string, column: EncryptedColumn, options: RotationOptions): Promise<number> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = Math.min(options.batchSize ?? 1000, column.maxBatchRows ?? Infinity);
   let done = 0;
   for (let pass = 0; pass < 10; pass++) {
     let after: Row | undefined;

@@ -33,8 +33,9 @@ export interface ApplicationAttachmentTable {
   byte_size: number;
   sha256: string;
   scan_result: string;
-  content: string;
+  content: string | null;
   created_at: Generated<Date>;
+  content_in_file: Generated<boolean>;
 }
 
 export interface ApplicationDisposalTable {
@@ -128,6 +129,7 @@ export interface ApplicationStateCountTable {
   channel: string;
   state: string;
   applications: number;
+  slot: Generated<number>;
 }
 
 export interface AuditEventTable {
@@ -181,6 +183,13 @@ export interface MunicipalityTable {
   mayor_title_ja: string;
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+export interface PlatformFileDisposalTable {
+  municipality_code: string;
+  kind: string;
+  file_id: string;
+  queued_at: Generated<Date>;
 }
 
 export interface PlatformMailOutboxTable {
@@ -320,6 +329,7 @@ export interface Database {
   data_key: DataKeyTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
+  platform_file_disposal: PlatformFileDisposalTable;
   platform_mail_outbox: PlatformMailOutboxTable;
   review_api_client: ReviewApiClientTable;
   review_batch_mapping: ReviewBatchMappingTable;

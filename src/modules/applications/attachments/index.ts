@@ -4,10 +4,13 @@ export { findPdfActiveContent } from './pdf-script.ts';
 export { type AttachmentScanner, createAttachmentScanner, type ScanResult, type ScannerOptions } from './scanner.ts';
 export { type AttachmentMediaType, extensionOf, sniffMediaType } from './sniff.ts';
 export {
-  attachmentContentColumn,
+  attachmentFileKind,
   type AttachmentMeta,
   deleteAttachment,
+  existingAttachmentIds,
+  legacyAttachmentContentColumn,
   listAttachments,
+  openAttachmentContent,
   type NewAttachment,
   readAttachment,
   sanitizeFileName,

@@ -1,21 +1,27 @@
-// The SQL of attachments: files stored encrypted in application_attachment.content, bound to their row, and their
-// metadata (name, type, size, hash) listed without ever loading the content.
+// The SQL of attachments: each file sealed in the encrypted file store under its attachment id, its row in
+// application_attachment saying what it is (name, type, size, hash); lists never load the content.
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { type FieldCipher, registerEncryptedColumn } from '../../../platform/crypto/index.ts';
+import { type EncryptedFiles, registerFileKind } from '../../../platform/files/index.ts';
 import type { Database, Db, Tx } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { type AttachmentMediaType, extensionOf } from './sniff.ts';
 
 type Q = Db['kysely'] | Tx;
 
+/** The kind of the files in the encrypted file store, named after the table that describes them. */
+export const attachmentFileKind = registerFileKind('application_attachment');
+
 /**
- * application_attachment.content, declared so `madoguchi keys rotate` re-encrypts it. Each value is the base64 of the
- * file sealed with AES-256-GCM, bound to municipality, application and attachment id.
+ * application_attachment.content: files stored before migration 0020 kept the base64 of the file sealed as text here;
+ * declared so `madoguchi keys rotate` re-encrypts them (a few at a time: they are large).
  */
-export const attachmentContentColumn = registerEncryptedColumn({
+export const legacyAttachmentContentColumn = registerEncryptedColumn({
   table: 'application_attachment',
   keyColumns: ['municipality_code', 'application_id', 'attachment_id'],
   column: 'content',
+  maxBatchRows: 20,
 });
 
 /** An attachment without its content. file_name is personal data. */
@@ -66,7 +72,7 @@ export function sanitizeFileName(raw: string, mediaType: AttachmentMediaType): s
   return `${stem || 'attachment'}${name.slice(dot)}`;
 }
 
-const toMeta = (r: Omit<Selectable<Database['application_attachment']>, 'content'>): AttachmentMeta => ({
+const toMeta = (r: Omit<Selectable<Database['application_attachment']>, 'content' | 'content_in_file'>): AttachmentMeta => ({
   attachmentId: r.attachment_id,
   applicationId: r.application_id,
   fieldId: r.field_id,
@@ -80,25 +86,45 @@ const toMeta = (r: Omit<Selectable<Database['application_attachment']>, 'content
 
 const metaColumns = ['municipality_code', 'application_id', 'attachment_id', 'field_id', 'file_name', 'media_type', 'byte_size', 'sha256', 'scan_result', 'created_at'] as const;
 
-const aadOf = (municipalityCode: string, applicationId: string, attachmentId: string) =>
-  attachmentContentColumn.aad({ municipality_code: municipalityCode, application_id: applicationId, attachment_id: attachmentId });
+/** A stored row's content columns, as selected by readAttachment and the hand-over bundle. */
+export type StoredAttachment = Pick<Selectable<Database['application_attachment']>, 'municipality_code' | 'attachment_id' | 'application_id' | 'content' | 'content_in_file'>;
 
-/** Stores the file encrypted under the municipality's field key; returns the attachment id. */
-export async function saveAttachment(tx: Tx, cipher: FieldCipher, a: NewAttachment): Promise<string> {
+/** The file of a stored row, from the file store or (stored before migration 0020) its content column. */
+export async function openAttachmentContent(cipher: FieldCipher, files: EncryptedFiles, r: StoredAttachment): Promise<Buffer> {
+  if (r.content_in_file) {
+    const content = await files.read(cipher, { municipalityCode: r.municipality_code, kind: attachmentFileKind, id: r.attachment_id });
+    if (!content) throw new AppError('internal', { reason: `the file of attachment ${r.attachment_id} is missing from the file store` });
+    return content;
+  }
+  return Buffer.from(await cipher.decryptField(r.content ?? '', legacyAttachmentContentColumn.aad(r)), 'base64');
+}
+
+/**
+ * Stores the file sealed in the file store, then its row; returns the attachment id. Should the transaction roll back
+ * after this, the file is an orphan that the worker's sweep deletes (sweepAttachmentFiles).
+ */
+export async function saveAttachment(tx: Tx, cipher: FieldCipher, files: EncryptedFiles, a: NewAttachment): Promise<string> {
   if (cipher.municipalityCode !== a.municipalityCode) throw new TypeError('cipher of another municipality');
   const attachmentId = randomUUID();
-  await tx.insertInto('application_attachment').values({
-    municipality_code: a.municipalityCode,
-    application_id: a.applicationId,
-    attachment_id: attachmentId,
-    field_id: a.fieldId,
-    file_name: sanitizeFileName(a.fileName, a.mediaType),
-    media_type: a.mediaType,
-    byte_size: a.content.length,
-    sha256: a.sha256,
-    scan_result: a.scanResult,
-    content: cipher.encryptField(a.content.toString('base64'), aadOf(a.municipalityCode, a.applicationId, attachmentId)),
-  }).execute();
+  const ref = { municipalityCode: a.municipalityCode, kind: attachmentFileKind, id: attachmentId };
+  await files.write(cipher, ref, a.content);
+  try {
+    await tx.insertInto('application_attachment').values({
+      municipality_code: a.municipalityCode,
+      application_id: a.applicationId,
+      attachment_id: attachmentId,
+      field_id: a.fieldId,
+      file_name: sanitizeFileName(a.fileName, a.mediaType),
+      media_type: a.mediaType,
+      byte_size: a.content.length,
+      sha256: a.sha256,
+      scan_result: a.scanResult,
+      content_in_file: true,
+    }).execute();
+  } catch (e) {
+    await files.remove(ref);
+    throw e;
+  }
   return attachmentId;
 }
 
@@ -112,20 +138,27 @@ export async function listAttachments(q: Q, municipalityCode: string, applicatio
 
 /** One attachment with its decrypted content, or undefined (also for an id of another application). */
 export async function readAttachment(
-  q: Q, cipher: FieldCipher, municipalityCode: string, applicationId: string, attachmentId: string,
+  q: Q, cipher: FieldCipher, files: EncryptedFiles, municipalityCode: string, applicationId: string, attachmentId: string,
 ): Promise<{ meta: AttachmentMeta; content: Buffer } | undefined> {
   const r = await q.selectFrom('application_attachment').selectAll()
     .where('municipality_code', '=', municipalityCode).where('application_id', '=', applicationId).where('attachment_id', '=', attachmentId)
     .executeTakeFirst();
   if (!r) return undefined;
-  const content = Buffer.from(await cipher.decryptField(r.content, aadOf(municipalityCode, applicationId, attachmentId)), 'base64');
-  return { meta: toMeta(r), content };
+  return { meta: toMeta(r), content: await openAttachmentContent(cipher, files, r) };
 }
 
-/** Deletes one attachment; true when there was one. */
+/** Deletes one attachment; true when there was one. Its file is queued for deletion (migration 0020's trigger). */
 export async function deleteAttachment(tx: Tx, municipalityCode: string, applicationId: string, attachmentId: string): Promise<boolean> {
   const result = await tx.deleteFrom('application_attachment')
     .where('municipality_code', '=', municipalityCode).where('application_id', '=', applicationId).where('attachment_id', '=', attachmentId)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** The attachment ids among `ids` that have a row: the files the sweep keeps. */
+export async function existingAttachmentIds(q: Q, municipalityCode: string, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await q.selectFrom('application_attachment').select('attachment_id')
+    .where('municipality_code', '=', municipalityCode).where('attachment_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.attachment_id));
 }

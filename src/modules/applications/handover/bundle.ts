@@ -19,13 +19,14 @@ import type { FieldCipher } from '../../../platform/crypto/index.ts';
 import { type CsvEncoding, type CsvValue, writeCsv } from '../../../platform/csv/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { attachmentContentColumn } from '../attachments/index.ts';
+import { openAttachmentContent } from '../attachments/index.ts';
 import { type FieldDefinition, type ProcedureDefinition, protectedCategories } from '../domain/procedure.ts';
 import { applicationStates } from '../domain/state.ts';
 import { openSensitive } from '../sensitive-values.ts';
 import { findProcedureVersion, toApplication } from '../store.ts';
 import { handoverOperations as ops } from './audit.ts';
 import { type HandoverSelection, lockSelection, recordHandover } from './store.ts';
+import type { EncryptedFiles } from '../../../platform/files/index.ts';
 
 /** Applications read and decrypted together: large enough for few round trips, small enough for flat memory. */
 export const BATCH = 500;
@@ -180,7 +181,7 @@ interface AttachmentRef {
  * marks the applications handed over, in one transaction with the export's audit event. Throws handover_empty when
  * nothing matches, handover_sensitive_forbidden when the clerk may not export a protected field.
  */
-export async function exportHandoverBundle(db: Db, cipher: FieldCipher, req: BundleRequest, out: Writable): Promise<BundleResult> {
+export async function exportHandoverBundle(db: Db, cipher: FieldCipher, fileStore: EncryptedFiles, req: BundleRequest, out: Writable): Promise<BundleResult> {
   const now = req.now ?? new Date();
   const handoverId = randomUUID();
   const mc = req.municipalityCode;
@@ -271,7 +272,7 @@ export async function exportHandoverBundle(db: Db, cipher: FieldCipher, req: Bun
     // The attachments, stored as they are (JPEG, PNG, HEIC and PDF are compressed already), fetched a group at a time
     // (one round trip per group, not per file; the next group is asked for while this one is decrypted and written),
     // decrypted in parallel, and checked against their hash.
-    const fetchGroup = (group: readonly AttachmentRef[]) => tx.selectFrom('application_attachment').select(['application_id', 'attachment_id', 'content'])
+    const fetchGroup = (group: readonly AttachmentRef[]) => tx.selectFrom('application_attachment').select(['municipality_code', 'application_id', 'attachment_id', 'content', 'content_in_file'])
       .where('municipality_code', '=', mc)
       // application_id too, so the primary key finds each row (it leads with it) instead of scanning the table per group.
       .where('application_id', 'in', group.map((a) => a.applicationId))
@@ -285,8 +286,7 @@ export async function exportHandoverBundle(db: Db, cipher: FieldCipher, req: Bun
       const contents = await Promise.all(group.map(async (a) => {
         const r = sealed.get(a.attachmentId);
         if (!r || r.application_id !== a.applicationId) throw new AppError('internal', { reason: `attachment ${a.attachmentId} vanished` });
-        const aad = attachmentContentColumn.aad({ municipality_code: mc, application_id: a.applicationId, attachment_id: a.attachmentId });
-        return Buffer.from(await cipher.decryptField(r.content, aad), 'base64');
+        return openAttachmentContent(cipher, fileStore, r);
       }));
       for (const [k, a] of group.entries()) {
         const content = contents[k]!;

@@ -12,6 +12,7 @@ import type { ApplicationState } from '../domain/state.ts';
 import { buildProcedure, everyTypeFields } from '../portal.builders.ts';
 import { sealSensitive, splitValues } from '../sensitive-values.ts';
 import { insertApplication, saveProcedureVersion } from '../store.ts';
+import type { EncryptedFiles } from '../../../platform/files/index.ts';
 
 /** A tiny PNG (signature, IHDR of a 1×1 image): what sniffMediaType recognises as image/png. */
 export const tinyPng = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
@@ -35,7 +36,7 @@ export interface BuiltApplication {
 }
 
 /** A submitted application with the given values (sensitive ones sealed) and one PNG identity document. */
-export async function submittedApplication(db: Db, cipher: FieldCipher, def: ProcedureDefinition, version: number, o: {
+export async function submittedApplication(db: Db, cipher: FieldCipher, files: EncryptedFiles, def: ProcedureDefinition, version: number, o: {
   state?: ApplicationState; submittedAt: Date; values: Record<string, unknown>; attachment?: { name: string; content: Buffer } | null;
 }): Promise<BuiltApplication> {
   const receiptNumber = newReceiptNumber();
@@ -48,7 +49,7 @@ export async function submittedApplication(db: Db, cipher: FieldCipher, def: Pro
     });
     const file = o.attachment === undefined ? { name: '免許証.png', content: tinyPng } : o.attachment;
     if (file) {
-      await saveAttachment(tx, cipher, {
+      await saveAttachment(tx, cipher, files, {
         municipalityCode: demoCity.code, applicationId, fieldId: 'identity_document', fileName: file.name, mediaType: 'image/png',
         sha256: createHash('sha256').update(file.content).digest('hex'), scanResult: 'not_scanned', content: file.content,
       });

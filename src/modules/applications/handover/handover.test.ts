@@ -14,6 +14,7 @@ import type { HandoverManifest } from './bundle.ts';
 import { disposeHandedOver } from './dispose.ts';
 import { type BuiltApplication, plainProcedure, protectedProcedure, sampleValues, saveProcedure, submittedApplication, testCipher, tinyPng } from './handover.builders.ts';
 import { findHandover } from './store.ts';
+import { type EncryptedFiles, encryptedFiles } from '../../../platform/files/index.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 const day = 86_400_000;
@@ -34,6 +35,7 @@ for (const backend of backends) {
   describe(`hand-over to core systems on ${backend}`, () => {
     let t: TestApp;
     let cipher: FieldCipher;
+    let files: EncryptedFiles;
     let clerk: TestStaff;
     let handler: TestStaff;
     let protectedApps: BuiltApplication[];
@@ -48,20 +50,21 @@ for (const backend of backends) {
     before(async () => {
       t = await testApp(backend, ['console']);
       cipher = await testCipher(t.db, t.config);
+      files = encryptedFiles(t.config.filesDir);
       clerk = await staffWithRoles(t.db, 'ho.clerk', [{ role: 'clerk' }]);
       handler = await staffWithRoles(t.db, 'ho.handler', [{ role: 'clerk' }, { role: 'number_handler' }]);
       const pv = await saveProcedure(t.db, protectedProcedure());
       const plv = await saveProcedure(t.db, plainProcedure());
       const at = (d: string) => new Date(`${d}T10:00:00+09:00`);
       protectedApps = [
-        await submittedApplication(t.db, cipher, protectedProcedure(), pv, { submittedAt: at('2025-04-01'), values: sampleValues('見本 太郎') }),
-        await submittedApplication(t.db, cipher, protectedProcedure(), pv, { submittedAt: at('2025-04-02'), values: sampleValues('見本 花子'), state: 'completed' }),
+        await submittedApplication(t.db, cipher, files, protectedProcedure(), pv, { submittedAt: at('2025-04-01'), values: sampleValues('見本 太郎') }),
+        await submittedApplication(t.db, cipher, files, protectedProcedure(), pv, { submittedAt: at('2025-04-02'), values: sampleValues('見本 花子'), state: 'completed' }),
         // Not in the default states, and one outside the period: neither goes.
-        await submittedApplication(t.db, cipher, protectedProcedure(), pv, { submittedAt: at('2025-04-02'), values: sampleValues('審査 中'), state: 'under_review' }),
-        await submittedApplication(t.db, cipher, protectedProcedure(), pv, { submittedAt: at('2025-05-01'), values: sampleValues('期間 外') }),
+        await submittedApplication(t.db, cipher, files, protectedProcedure(), pv, { submittedAt: at('2025-04-02'), values: sampleValues('審査 中'), state: 'under_review' }),
+        await submittedApplication(t.db, cipher, files, protectedProcedure(), pv, { submittedAt: at('2025-05-01'), values: sampleValues('期間 外') }),
       ];
       const plain = Object.fromEntries(Object.entries(sampleValues('髙橋 𠮷男')).filter(([k]) => k !== 'my_number' && k !== 'health'));
-      plainApps = [await submittedApplication(t.db, cipher, plainProcedure(), plv, { submittedAt: at('2025-04-03'), values: plain, attachment: null })];
+      plainApps = [await submittedApplication(t.db, cipher, files, plainProcedure(), plv, { submittedAt: at('2025-04-03'), values: plain, attachment: null })];
     });
     after(() => t?.close());
 

@@ -111,7 +111,7 @@ export function installHandover(app: FastifyInstance, deps: ApplicationsDeps): v
     }
     const cipher = await deps.cipher(mc);
     const body = new PassThrough();
-    const done = exportHandoverBundle(db, cipher, {
+    const done = exportHandoverBundle(db, cipher, deps.files, {
       ...selection, encoding: form.encoding, createdBy: staff.loginId, actor: event.actor, client: event.client, mayExport,
     }, body);
     // Headers go once the bundle is under way; a failure after that can only cut the download short (and roll back).

@@ -59,6 +59,40 @@ for (const backend of backends) {
           from generate_series(1, ${LIVE_COUNT_LIMIT + 1}) as i`.execute(t.db.kysely);
       assert.equal(await countByState(t.db.kysely, city, { assignee: { kind: 'unassigned' }, procedureId: 'count-many' }), undefined);
       assert.deepEqual(await countByState(t.db.kysely, city, { assignee: { kind: 'anyone' }, procedureId: 'count-many' }), { received: LIVE_COUNT_LIMIT + 1 });
+      // Counted in 16 slots by application id, not on one row every submission would queue for.
+      const slots = await sql<{ slot: number; n: number }>`select slot, applications::int as n from application_state_count where procedure_id = 'count-many' order by slot`.execute(t.db.kysely);
+      assert.deepEqual(slots.rows.map((r) => r.slot), Array.from({ length: 16 }, (_, i) => i));
+      assert.ok(slots.rows.every((r) => r.n > 0 && r.n < LIVE_COUNT_LIMIT / 4));
     });
+
+    if (backend === 'postgres') {
+      it('counts two submissions of one procedure at once when their ids fall in different slots, neither waiting for the other', async () => {
+        const p = await storeProcedure(t.db, { id: 'count-concurrent' });
+        const receive = (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0], id: string, receipt: string) => sql`
+          insert into application (municipality_code, application_id, procedure_id, procedure_version, channel, state, receipt_number, lang, submitted_at)
+          values (${city}, ${id}::uuid, ${p.definition.id}, ${p.version}, 'portal', 'received', ${receipt}, 'ja', now())`.execute(tx);
+        let inserted!: () => void;
+        let release!: () => void;
+        const firstInserted = new Promise<void>((r) => (inserted = r));
+        const held = new Promise<void>((r) => (release = r));
+        const first = t.db.transaction(async (tx) => {
+          await receive(tx, '00000000-0000-4000-8000-000000000001', '300000000001');
+          inserted();
+          await held;
+        });
+        await firstInserted;
+        try {
+          // With one counter row this insert would wait for the first transaction's commit: lock_timeout turns that into an error.
+          await t.db.transaction(async (tx) => {
+            await sql`set local lock_timeout = '2s'`.execute(tx);
+            await receive(tx, '00000000-0000-4000-8000-000000000002', '300000000002');
+          });
+        } finally {
+          release();
+          await first;
+        }
+        assert.deepEqual(await countByState(t.db.kysely, city, { assignee: { kind: 'anyone' }, procedureId: 'count-concurrent' }), { received: 2 });
+      });
+    }
   });
 }

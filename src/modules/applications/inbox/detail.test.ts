@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { backends } from '../../../../test/support/db.ts';
 import { staffWithRoles, type TestStaff } from '../../../../test/support/staff.ts';
+import { encryptedFiles } from '../../../platform/files/index.ts';
 import { saveAttachment } from '../attachments/index.ts';
 import type { ProcedureDefinition } from '../domain/procedure.ts';
 import { buildApplication, cipherOf, city, storeProcedure } from './inbox.builders.ts';
@@ -37,7 +38,7 @@ for (const backend of backends) {
       procedure = await storeProcedure(t.db);
       ({ applicationId: id, receiptNumber: receipt } = await buildApplication(t, procedure));
       const cipher = await cipherOf(t);
-      attachmentId = await t.db.transaction((tx) => saveAttachment(tx, cipher, {
+      attachmentId = await t.db.transaction((tx) => saveAttachment(tx, cipher, encryptedFiles(t.config.filesDir), {
         municipalityCode: city, applicationId: id, fieldId: 'identity_document', fileName: '運転免許証.png', mediaType: 'image/png',
         sha256: createHash('sha256').update(PNG).digest('hex'), scanResult: 'not_scanned', content: PNG,
       }));

@@ -165,7 +165,7 @@ export function installInbox(app: FastifyInstance, deps: ApplicationsDeps): void
     const { id, attachmentId } = req.params as { id: string; attachmentId: string };
     auditSubjects(req, { subjects: [subjectId('application', id), subjectId('application_attachment', attachmentId)] });
     const app = await loadApplication(req, id);
-    const file = await readAttachment(db.kysely, await deps.cipher(app.municipalityCode), app.municipalityCode, id, attachmentId);
+    const file = await readAttachment(db.kysely, await deps.cipher(app.municipalityCode), deps.files, app.municipalityCode, id, attachmentId);
     if (!file) throw new AppError('not_found');
     const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/heic': 'heic', 'application/pdf': 'pdf' }[file.meta.mediaType] ?? 'bin';
     // The resident's file name may hold anything: the ASCII name is ours, the real one goes only in the RFC 5987 form.

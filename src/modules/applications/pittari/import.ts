@@ -15,11 +15,13 @@ import { appendHistory, insertApplication } from '../store.ts';
 import { pittariOperations as ops } from './audit.ts';
 import { type BundleProblem, type ReadOptions, readPittariBundle } from './reader.ts';
 import { bundleImported, recordBundle } from './store.ts';
+import type { EncryptedFiles } from '../../../platform/files/index.ts';
 
 export interface PittariImportRequest extends Omit<ReadOptions, 'municipalityCode'> {
   municipalityCode: string;
   bundle: Uint8Array;
   cipher: FieldCipher;
+  files: EncryptedFiles;
   loginId: string;
   actor: AuditActor;
   client?: AuditClient;
@@ -68,7 +70,7 @@ export async function importPittariBundle(db: Db, r: PittariImportRequest): Prom
       });
       const values = { ...a.values };
       for (const f of a.attachments) {
-        const id = await saveAttachment(tx, r.cipher, {
+        const id = await saveAttachment(tx, r.cipher, r.files, {
           municipalityCode: mc, applicationId, fieldId: f.fieldId, fileName: f.fileName, mediaType: f.mediaType, sha256: f.sha256, scanResult: f.scanResult, content: f.content,
         });
         values[f.fieldId] = [...((values[f.fieldId] as string[] | undefined) ?? []), id];

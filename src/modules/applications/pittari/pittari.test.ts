@@ -14,6 +14,7 @@ import { buildProcedure, validRaw } from '../portal.builders.ts';
 import { findApplication, listHistory } from '../store.ts';
 import { importPittariBundle } from './import.ts';
 import type { BundleProblem } from './reader.ts';
+import { encryptedFiles } from '../../../platform/files/index.ts';
 
 const PROCEDURE = 'test-pittari';
 
@@ -56,7 +57,7 @@ for (const backend of backends) {
     const problemsOf = async (bundle: Buffer): Promise<BundleProblem[]> => {
       try {
         await importPittariBundle(t.db, {
-          municipalityCode: demoCity.code, bundle, cipher: await testCipher(t.db, t.config), scanner: createAttachmentScanner(t.config), today: '2025-06-01',
+          municipalityCode: demoCity.code, bundle, cipher: await testCipher(t.db, t.config), files: encryptedFiles(t.config.filesDir), scanner: createAttachmentScanner(t.config), today: '2025-06-01',
           loginId: 'pt.clerk', actor: { userId: 'pt.clerk' },
         });
       } catch (e) {

@@ -39,7 +39,7 @@ export function installPittariImport(app: FastifyInstance, deps: ApplicationsDep
       if (!Buffer.isBuffer(bundle) || bundle.length === 0) return page(req, reply, 400, { refusal: t(lang, 'ZIP ファイルを選んでください。', 'Choose a ZIP file.') });
       try {
         const imported = await importPittariBundle(deps.db, {
-          municipalityCode: staff.municipalityCode, bundle, cipher: await deps.cipher(staff.municipalityCode), scanner, today: todayInJapan(),
+          municipalityCode: staff.municipalityCode, bundle, cipher: await deps.cipher(staff.municipalityCode), files: deps.files, scanner, today: todayInJapan(),
           loginId: staff.loginId, actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department }, client: auditClient(req),
         });
         return await page(req, reply, 200, { imported });
