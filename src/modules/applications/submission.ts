@@ -3,7 +3,7 @@
 // (the gateway's notification), correct and resubmit a returned application. Money is computed here from the
 // procedure, never read from the form; every change is in one transaction with its history and audit event.
 import { createHash, randomBytes } from 'node:crypto';
-import { type AuditClient, appendAudit, subjectId, systemActor } from '../../platform/audit/index.ts';
+import { type AuditClient, appendAudit, appendAuditPending, chainPendingAudit, subjectId, systemActor } from '../../platform/audit/index.ts';
 import type { FieldCipher } from '../../platform/crypto/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { AppError, type Lang } from '../../platform/errors.ts';
@@ -161,7 +161,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
 
   if (app.state === 'returned') {
-    return deps.db.transaction(async (tx) => {
+    return chained(deps.db, deps.db.transaction(async (tx) => {
       const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
       if (locked?.state !== 'returned' || !locked.receiptNumber) throw new AppError('conflict');
       // The fee was paid once; a correction does not change what is owed, so copies and fee stay as they were.
@@ -170,25 +170,25 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
         .where('municipality_code', '=', app.municipalityCode).where('application_id', '=', app.applicationId).execute();
       await changeState(tx, locked, 'resubmitted', { actor: 'resident', action: 'resubmitted' });
       await queueReceipt(tx, locked, definition, values, { receiptNumber: locked.receiptNumber, submittedAt: new Date(), feeYen: 0, resubmitted: true }, served);
-      await appendAudit(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.resubmit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '差戻し → 再提出' });
+      await appendAuditPending(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.resubmit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '差戻し → 再提出' });
       return { kind: 'resubmitted' as const, receiptNumber: locked.receiptNumber };
-    });
+    }));
   }
   if (app.state !== 'draft') throw new AppError('conflict');
 
   if (definition.fee) {
-    const fee = await deps.db.transaction(async (tx) => {
+    const fee = await chained(deps.db, deps.db.transaction(async (tx) => {
       const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
       if (locked?.state !== 'draft') throw new AppError('conflict');
       const stored = await storeValues(tx, cipher, locked, definition, values);
       await changeState(tx, locked, 'awaiting_payment', { actor: 'resident', action: 'checkout' });
-      await appendAudit(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.checkout'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: `下書き → 決済待ち ${stored.fee}円` });
+      await appendAuditPending(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.checkout'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: `下書き → 決済待ち ${stored.fee}円` });
       return stored.fee;
-    });
+    }));
     return checkout(deps, app, definition, fee, p);
   }
 
-  return withReceiptRetry(() => deps.db.transaction(async (tx) => {
+  return chained(deps.db, withReceiptRetry(() => deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
     if (locked?.state !== 'draft') throw new AppError('conflict');
     await storeValues(tx, cipher, locked, definition, values);
@@ -196,12 +196,23 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
     const receiptNumber = newReceiptNumber();
     const submittedAt = new Date();
     await queueReceipt(tx, locked, definition, values, { receiptNumber, submittedAt, feeYen: 0 }, served);
-    // The state change takes the inbox's counter row (migration 0017) and the audit event the chain's end, which every
-    // submission shares: last, so that they are held only until the commit that follows.
+    // The state change takes one of the inbox's counter rows (migrations 0017, 0021): last, so that it is held only until
+    // the commit that follows.
     await changeState(tx, locked, 'received', { actor: 'resident', action: 'submitted', receiptNumber, submittedAt });
-    await appendAudit(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.submit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '下書き → 受付' });
+    await appendAuditPending(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.submit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '下書き → 受付' });
     return { kind: 'received' as const, receiptNumber };
-  }));
+  })));
+}
+
+/**
+ * The action's result once its audit event (written to the pending queue in its transaction) is in the chain. Many
+ * residents submit at once, and appending to the chain inside each transaction would hold the chain's lock until
+ * each commit: they would commit one at a time. Should chaining fail, the submission stands and the worker chains it.
+ */
+async function chained<T>(db: Db, action: Promise<T>): Promise<T> {
+  const result = await action;
+  await chainPendingAudit(db).catch(() => undefined);
+  return result;
 }
 
 /** Starts (or restarts, after a failure) the gateway's checkout for the stored fee. */

@@ -154,6 +154,13 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface AuditEventPendingTable {
+  municipality_code: string;
+  event_key: string;
+  event: unknown;
+  queued_at: Generated<Date>;
+}
+
 export interface DataKeyTable {
   municipality_code: string;
   key_id: string;
@@ -326,6 +333,7 @@ export interface Database {
   application_procedure: ApplicationProcedureTable;
   application_state_count: ApplicationStateCountTable;
   audit_event: AuditEventTable;
+  audit_event_pending: AuditEventPendingTable;
   data_key: DataKeyTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;

@@ -119,8 +119,8 @@ export function encryptedFiles(root: string): EncryptedFiles {
       await ensureDir(dir);
       const sealed = cipher.encryptBytes(plain, fileAad(ref));
       // A new file is written where it belongs, refusing to replace one: an id names one file for good, and a write
-      // cut short leaves a file that fails its GCM tag and has no row (the sweep's). fsync on ext4 and XFS also makes
-      // a new file's directory entry durable. Replacing (rotation) goes through a temporary name and a rename.
+      // cut short leaves a file that fails its GCM tag and has no row (the sweep's). fdatasync flushes the data and the
+      // size, and on ext4 and XFS also a new file's directory entry. Replacing (rotation) goes through a temporary name and a rename.
       const open = (name: string) => fs.open(name, 'wx', 0o600);
       let written = target;
       let handle = await open(target).catch(async (e: unknown) => {
@@ -140,7 +140,7 @@ export function encryptedFiles(root: string): EncryptedFiles {
       }
       try {
         await handle.writeFile(sealed);
-        await handle.sync();
+        await handle.datasync();
       } catch (e) {
         await handle.close();
         await fs.rm(written, { force: true });

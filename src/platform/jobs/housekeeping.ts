@@ -1,5 +1,5 @@
 // The worker role's housekeeping (定期処理): hourly purges of what has expired, and the daily audit anchoring.
-import { type AnchorResult, type DailyAnchoringOptions, defaultAnchorsFile, startDailyAnchoring } from '../audit/index.ts';
+import { type AnchorResult, chainPendingBatch, type DailyAnchoringOptions, defaultAnchorsFile, startDailyAnchoring } from '../audit/index.ts';
 import { absoluteLifetimeMs, pendingLifetimeMs } from '../auth/session.ts';
 import { purgeExpiredSessions } from '../auth/store.ts';
 import type { Config } from '../config.ts';
@@ -24,7 +24,7 @@ export interface JobLog {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-/** The hourly purges. Expired login failures need none: they are a count and a lock time on staff_user, not rows. */
+/** The purges, and the audit events left waiting. Expired login failures need none: they are a count and a lock time on staff_user, not rows. */
 export const housekeepingJobs: readonly HousekeepingJob[] = [
   // 冪等キー: replayed for 24 hours; a stored answer may carry personal data, so it must not outlive that.
   { name: 'purge-idempotency-keys', intervalMs: hour, run: (tx) => purgeExpiredKeys(tx, keyLifetimeMs) },
@@ -34,6 +34,8 @@ export const housekeepingJobs: readonly HousekeepingJob[] = [
   { name: 'purge-sent-mail', intervalMs: hour, run: (tx) => purgeSentMail(tx, sentMailLifetimeMs) },
   // 申請の下書き: a draft link nobody came back to within 30 days, with the files attached to it.
   { name: 'purge-application-drafts', intervalMs: hour, run: (tx) => purgeExpiredDrafts(tx) },
+  // 操作ログ（連結待ち）: events a process committed and then could not chain (it stopped, the database blinked).
+  { name: 'chain-pending-audit', intervalMs: 60_000, run: chainPendingBatch },
 ];
 
 /**
