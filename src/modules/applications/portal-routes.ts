@@ -22,7 +22,7 @@ import { auditClient } from '../../platform/audit/index.ts';
 import { randomToken, tokensEqual } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { createAttachmentScanner, deleteAttachment, inspectUpload, listAttachments, MAX_ATTACHMENT_BYTES, refusalMessages, saveAttachment } from './attachments/index.ts';
+import { createAttachmentScanner, deleteAttachment, insertAttachment, inspectUpload, listAttachments, MAX_ATTACHMENT_BYTES, refusalMessages, writeAttachmentFile, type WrittenAttachment } from './attachments/index.ts';
 import type { ApplicationsDeps } from './deps.ts';
 import { pickRaw } from './domain/form-values.ts';
 import { unsubmittedStates } from './domain/state.ts';
@@ -204,7 +204,8 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
       }
 
       const uploads = definition.fields.filter((f) => f.type === 'file').flatMap((f) => filesIn(body[f.id]).map((file) => ({ field: f, file })));
-      const accepted: Array<{ fieldId: string; file: UploadedFile; mediaType: Parameters<typeof saveAttachment>[3]['mediaType']; sha256: string; scanResult: 'clean' | 'not_scanned' }> = [];
+      // Accepted files are written to the file store before the transaction, so no connection waits on the disk.
+      const written: WrittenAttachment[] = [];
       for (const { field, file } of uploads) {
         if (file.truncated) {
           errors[field.id] = refusalMessages.too_large;
@@ -212,21 +213,21 @@ export function installPortalRoutes(app: FastifyInstance, deps: ApplicationsDeps
         }
         const inspected = await inspectUpload(file.bytes, scanner);
         if (!inspected.ok) errors[field.id] = inspected.message;
-        else accepted.push({ fieldId: field.id, file, mediaType: inspected.mediaType, sha256: inspected.sha256, scanResult: inspected.scanResult });
+        else {
+          written.push(await writeAttachmentFile(cipher, deps.files, {
+            municipalityCode: d.municipalityCode, applicationId: d.app.applicationId, fieldId: field.id, fileName: file.fileName || 'attachment',
+            mediaType: inspected.mediaType, sha256: inspected.sha256, scanResult: inspected.scanResult, content: file.bytes,
+          }));
+        }
       }
       const removeId = action.startsWith('remove:') ? action.slice(7) : undefined;
 
       await db.transaction(async (tx) => {
-        for (const a of accepted) {
-          await saveAttachment(tx, cipher, deps.files, {
-            municipalityCode: d.municipalityCode, applicationId: d.app.applicationId, fieldId: a.fieldId, fileName: a.file.fileName || 'attachment',
-            mediaType: a.mediaType, sha256: a.sha256, scanResult: a.scanResult, content: a.file.bytes,
-          });
-        }
+        for (const w of written) await insertAttachment(tx, w);
         if (removeId && uuidPattern.test(removeId)) await deleteAttachment(tx, d.municipalityCode, d.app.applicationId, removeId);
         if (d.app.state === 'draft') await saveDraft(tx, cipher, d.app, definition, raw, lang);
       });
-      if (accepted.length > 0) notice = lang === 'en' ? `${accepted.length} file(s) attached.` : `ファイルを${accepted.length}件添付しました。`;
+      if (written.length > 0) notice = lang === 'en' ? `${written.length} file(s) attached.` : `ファイルを${written.length}件添付しました。`;
       if (removeId) notice = lang === 'en' ? 'The file was removed.' : 'ファイルを削除しました。';
 
       const files = await listAttachments(db.kysely, d.municipalityCode, d.app.applicationId);

@@ -6,13 +6,13 @@ import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from 'n
 const ivBytes = 12;
 const tagBytes = 16;
 
-/** Encrypts with a fresh random IV; returns iv | ciphertext | tag. */
-export function seal(key: KeyObject, plain: Buffer, aad: Buffer): Buffer {
+/** Encrypts with a fresh random IV; returns header | iv | ciphertext | tag (the header, if any, as given: one copy for a file). */
+export function seal(key: KeyObject, plain: Buffer, aad: Buffer, header: Buffer = Buffer.alloc(0)): Buffer {
   const iv = randomBytes(ivBytes);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  return Buffer.concat([header, iv, body, cipher.getAuthTag()]);
 }
 
 /** Decrypts iv | ciphertext | tag; undefined when the key, the AAD or any byte is wrong (callers choose the error). */

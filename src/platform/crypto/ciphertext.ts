@@ -30,9 +30,9 @@ export function keyIdLikePattern(keyId: string): string {
 const bytesVersion = 0x01;
 const keyIdBytes = 6;
 
-/** The bytes stored (a file). */
-export function formatSealedBytes(keyId: string, sealed: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([bytesVersion]), Buffer.from(keyId, 'hex'), sealed]);
+/** What stored bytes (a file) start with, before iv | ciphertext | tag. */
+export function sealedBytesHeader(keyId: string): Buffer {
+  return Buffer.concat([Buffer.from([bytesVersion]), Buffer.from(keyId, 'hex')]);
 }
 
 /** The parts of stored bytes, or undefined when they are not such a value. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { open, seal } from './aead.ts';
 import { computeBlindIndex, purposeKey } from './blind-index.ts';
-import { type Ciphertext, formatCiphertext, formatSealedBytes, parseCiphertext, parseSealedBytes } from './ciphertext.ts';
+import { type Ciphertext, formatCiphertext, parseCiphertext, parseSealedBytes, sealedBytesHeader } from './ciphertext.ts';
 import { Keyring } from './keyring.ts';
 import type { MasterKey } from './master-key.ts';
 
@@ -45,10 +45,9 @@ function createFieldCipher(db: Db, keyring: Keyring): FieldCipher {
     keyring.refresh().catch(() => undefined);
   }
 
-  function sealActive(plain: Buffer, aad: string): Ciphertext {
+  function activeKey() {
     refreshInBackground();
-    const key = keyring.active('field');
-    return { keyId: key.id, sealed: seal(key.key, plain, fieldAad(code, key.id, aad)) };
+    return keyring.active('field');
   }
 
   async function openParsed(parsed: Ciphertext | undefined, aad: string): Promise<Buffer> {
@@ -65,10 +64,10 @@ function createFieldCipher(db: Db, keyring: Keyring): FieldCipher {
     municipalityCode: code,
     keyring,
     encryptField(plain, aad) {
+      const key = activeKey();
       const bytes = Buffer.from(plain, 'utf8');
       try {
-        const { keyId, sealed } = sealActive(bytes, aad);
-        return formatCiphertext(keyId, sealed);
+        return formatCiphertext(key.id, seal(key.key, bytes, fieldAad(code, key.id, aad)));
       } finally {
         bytes.fill(0);
       }
@@ -82,8 +81,8 @@ function createFieldCipher(db: Db, keyring: Keyring): FieldCipher {
       }
     },
     encryptBytes(plain, aad) {
-      const { keyId, sealed } = sealActive(Buffer.from(plain.buffer, plain.byteOffset, plain.length), aad);
-      return formatSealedBytes(keyId, sealed);
+      const key = activeKey();
+      return seal(key.key, Buffer.from(plain.buffer, plain.byteOffset, plain.length), fieldAad(code, key.id, aad), sealedBytesHeader(key.id));
     },
     decryptBytes(stored, aad) {
       return openParsed(parseSealedBytes(stored), aad);

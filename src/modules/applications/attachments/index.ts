@@ -8,6 +8,7 @@ export {
   type AttachmentMeta,
   deleteAttachment,
   existingAttachmentIds,
+  insertAttachment,
   legacyAttachmentContentColumn,
   listAttachments,
   openAttachmentContent,
@@ -15,4 +16,6 @@ export {
   readAttachment,
   sanitizeFileName,
   saveAttachment,
+  writeAttachmentFile,
+  type WrittenAttachment,
 } from './store.ts';

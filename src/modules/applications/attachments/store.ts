@@ -99,33 +99,42 @@ export async function openAttachmentContent(cipher: FieldCipher, files: Encrypte
   return Buffer.from(await cipher.decryptField(r.content ?? '', legacyAttachmentContentColumn.aad(r)), 'base64');
 }
 
+/** A file written to the store whose row is still to be inserted (insertAttachment). */
+export type WrittenAttachment = Omit<NewAttachment, 'content'> & { attachmentId: string; byteSize: number };
+
 /**
- * Stores the file sealed in the file store, then its row; returns the attachment id. Should the transaction roll back
- * after this, the file is an orphan that the worker's sweep deletes (sweepAttachmentFiles).
+ * Writes the file sealed to the file store, durably, under a new attachment id. Call it before opening the transaction
+ * that inserts its row, so no connection waits on the disk. Should that transaction not commit, the file is an
+ * orphan that the worker's sweep deletes (sweepAttachmentFiles).
  */
-export async function saveAttachment(tx: Tx, cipher: FieldCipher, files: EncryptedFiles, a: NewAttachment): Promise<string> {
+export async function writeAttachmentFile(cipher: FieldCipher, files: EncryptedFiles, a: NewAttachment): Promise<WrittenAttachment> {
   if (cipher.municipalityCode !== a.municipalityCode) throw new TypeError('cipher of another municipality');
+  const { content, ...described } = a;
   const attachmentId = randomUUID();
-  const ref = { municipalityCode: a.municipalityCode, kind: attachmentFileKind, id: attachmentId };
-  await files.write(cipher, ref, a.content);
-  try {
-    await tx.insertInto('application_attachment').values({
-      municipality_code: a.municipalityCode,
-      application_id: a.applicationId,
-      attachment_id: attachmentId,
-      field_id: a.fieldId,
-      file_name: sanitizeFileName(a.fileName, a.mediaType),
-      media_type: a.mediaType,
-      byte_size: a.content.length,
-      sha256: a.sha256,
-      scan_result: a.scanResult,
-      content_in_file: true,
-    }).execute();
-  } catch (e) {
-    await files.remove(ref);
-    throw e;
-  }
-  return attachmentId;
+  await files.write(cipher, { municipalityCode: a.municipalityCode, kind: attachmentFileKind, id: attachmentId }, content);
+  return { ...described, attachmentId, byteSize: content.length };
+}
+
+/** Inserts the row of a written file; returns its attachment id. */
+export async function insertAttachment(tx: Tx, w: WrittenAttachment): Promise<string> {
+  await tx.insertInto('application_attachment').values({
+    municipality_code: w.municipalityCode,
+    application_id: w.applicationId,
+    attachment_id: w.attachmentId,
+    field_id: w.fieldId,
+    file_name: sanitizeFileName(w.fileName, w.mediaType),
+    media_type: w.mediaType,
+    byte_size: w.byteSize,
+    sha256: w.sha256,
+    scan_result: w.scanResult,
+    content_in_file: true,
+  }).execute();
+  return w.attachmentId;
+}
+
+/** writeAttachmentFile and insertAttachment in one call, the file written while the transaction is open (tests, set-up). */
+export async function saveAttachment(tx: Tx, cipher: FieldCipher, files: EncryptedFiles, a: NewAttachment): Promise<string> {
+  return insertAttachment(tx, await writeAttachmentFile(cipher, files, a));
 }
 
 /** The application's attachments, oldest first, without content. */
