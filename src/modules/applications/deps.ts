@@ -2,7 +2,7 @@
 // municipality, the page context, and the municipality's field cipher (loaded on first use, kept per process).
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
-import { type FieldCipher, fieldCipher, loadMasterKey, type MasterKey } from '../../platform/crypto/index.ts';
+import { cachedFieldCiphers, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { type EncryptedFiles, encryptedFiles } from '../../platform/files/index.ts';
 import type { PageContext } from '../../shell/pages/page-context.ts';
@@ -22,19 +22,5 @@ export interface ApplicationsDeps {
 
 /** Builds the deps; the master key is read on the first encryption, not at start-up. */
 export function applicationsDeps(base: Omit<ApplicationsDeps, 'cipher' | 'files'>): ApplicationsDeps {
-  let master: MasterKey | undefined;
-  const ciphers = new Map<string, Promise<FieldCipher>>();
-  return {
-    ...base,
-    files: encryptedFiles(base.config.filesDir),
-    cipher(code) {
-      let c = ciphers.get(code);
-      if (!c) {
-        c = fieldCipher(base.db, (master ??= loadMasterKey(base.config)), code);
-        c.catch(() => ciphers.delete(code));
-        ciphers.set(code, c);
-      }
-      return c;
-    },
-  };
+  return { ...base, files: encryptedFiles(base.config.filesDir), cipher: cachedFieldCiphers(base.db, base.config) };
 }

@@ -41,7 +41,8 @@ import { createRateLimit } from './rate-limit.ts';
 import { draftLinkMail, emailIfValid } from './draft-mail.ts';
 import { draftPath, lookupStatus } from './status-lookup.ts';
 import { type ApplicationRow, findApplication, listHistory, listProcedures, rememberedProcedureVersions, type StoredProcedure } from './store.ts';
-import { confirmPaidApplication, createDraft, DRAFT_LIFETIME_DAYS, findByDraftToken, isEditable, saveCorrection, saveDraft, storedForm, submitApplication, todayInJapan, validateStored } from './submission.ts';
+import { confirmPaidApplication, createDraft, DRAFT_LIFETIME_DAYS, findByDraftToken, isEditable, saveCorrection, saveDraft, storedForm, submitApplication, validateStored } from './submission.ts';
+import { todayInJapan } from '../../platform/text/date.ts';
 
 const csrfCookie = 'madoguchi_portal_csrf';
 // Lax, not Strict: a resident opening the draft link from a webmail (another site) must get the form's token too.

@@ -20,6 +20,7 @@ import { startCheckout } from './payments/index.ts';
 import { emailFieldOf, receiptMail } from './receipt-mail.ts';
 import { openSensitive, sealSensitive, splitValues } from './sensitive-values.ts';
 import { type ApplicationRow, changeState, findApplicationByReceipt, findProcedureVersion, insertApplication, lockApplication, type StoredProcedure, toApplication } from './store.ts';
+import { todayInJapan } from '../../platform/text/date.ts';
 
 export { DRAFT_LIFETIME_DAYS, purgeExpiredDrafts } from './draft-expiry.ts';
 
@@ -33,7 +34,6 @@ export const newDraftToken = (): string => randomBytes(32).toString('base64url')
 export const isDraftToken = (s: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(s);
 
 /** Today in Japan, 'YYYY-MM-DD': the day date rules are judged by. */
-export const todayInJapan = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
 
 /** States in which the resident may change the form: a draft (typed values kept as typed) and a returned application. */
 export const editableStates = ['draft', 'returned'] as const;

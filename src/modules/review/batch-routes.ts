@@ -29,6 +29,7 @@ import { BatchMappingPage, type UploadSummary } from './pages/batch-mapping.tsx'
 import { BatchResultPage } from './pages/batch-result.tsx';
 import { BatchUploadPage } from './pages/batch-upload.tsx';
 import { findCurrentExtract } from './store.ts';
+import { todayInJapan } from '../../platform/text/date.ts';
 
 /** The largest file accepted: 20 MB holds some 100,000 applications, far more than a day's. */
 export const BATCH_MAX_BYTES = 20 * 1024 * 1024;
@@ -88,7 +89,6 @@ function attachment(name: string): string {
 }
 
 const resultName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}_照合結果.csv`;
-const todayInJapan = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 const ownerOf = (req: FastifyRequest) => {
   const staff = currentStaff(req);
   return `${staff.municipalityCode}:${staff.loginId}`;

@@ -20,6 +20,7 @@ import { parseRecordNumber, readTaxYearLine, RESIDENT_COLUMNS, ResidentLineReade
 import { type ExtractFile, Problems, ReadingWriter, ResidentNumbers, TaxYears } from './import-state.ts';
 import type { ReviewIndexer } from './indexer.ts';
 import { deleteStaleGenerations, discardGeneration, type ExtractCounts, makeCurrent, releaseImportLock, startGeneration, tryImportLock } from './store.ts';
+import { todayInJapan } from '../../platform/text/date.ts';
 
 /** What to import, for whom, and who asked. */
 export interface ImportExtractOptions {
@@ -47,8 +48,6 @@ export interface ImportExtractResult extends ExtractCounts {
 }
 
 // Made once: building an Intl formatter costs more than a whole match.
-const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
-const todayInJapan = () => japanDate.format(new Date());
 
 /**
  * Replaces the municipality's extract with the two files, atomically; throws AppError('import_rejected', { count,

@@ -28,6 +28,7 @@ import {
 } from './domain/index.ts';
 import type { ReviewIndexer } from './indexer.ts';
 import { type CandidateRow, findCandidates } from './store.ts';
+import { todayInJapan } from '../../platform/text/date.ts';
 
 /** An applicant as the online application system sends them. */
 export interface ApplicantInput {
@@ -38,8 +39,6 @@ export interface ApplicantInput {
 }
 
 // Made once: building an Intl formatter costs more than a whole match.
-const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
-const todayInJapan = () => japanDate.format(new Date());
 
 // The birth date is inside every name key, so a candidate's birth date is equal by construction: both sides carry
 // this token where the domain compares birth dates.

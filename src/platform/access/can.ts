@@ -11,7 +11,7 @@ export interface RoleAssignment {
 }
 
 /** The kinds of machine client that call an API with a bearer token instead of a staff session. */
-export const apiClientKinds = ['review'] as const;
+export const apiClientKinds = ['review', 'kiosk'] as const;
 export type ApiClientKind = (typeof apiClientKinds)[number];
 
 /** A registered system calling with its bearer token (the online application system's review server). */

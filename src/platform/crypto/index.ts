@@ -1,4 +1,5 @@
 // Field encryption, blind indexes and their keys: what modules and the CLI use from platform/crypto.
+export { cachedFieldCiphers } from './cipher-cache.ts';
 export { type FieldCipher, fieldCipher, keyRefreshMs } from './field-cipher.ts';
 export { individualNumberCheckDigit, isValidIndividualNumber, normalizeIndividualNumber, parseIndividualNumber } from './individual-number.ts';
 export { createKeyFile, loadMasterKey, masterKeyPath, readKeyFile } from './key-file.ts';

@@ -71,3 +71,10 @@ export function dayOfWeek(date: string): DayOfWeek {
   const { year, month, day } = getDateParts(date);
   return utcMidnight(year, month, day).getUTCDay() as DayOfWeek;
 }
+
+const japanDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
+/** The calendar day in Japan at an instant, as YYYY-MM-DD (the day a counter, a certificate or a report goes by). */
+export function todayInJapan(now: Date = new Date()): string {
+  return japanDay.format(now);
+}

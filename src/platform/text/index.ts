@@ -1,7 +1,7 @@
 // The Japanese text kernel: width, kana, name matching, 和暦, holidays, postal codes, 全銀 kana.
 // Pure functions only; modules import them from here.
 
-export { addDays, dayOfWeek, findDateParts, findPlainDate, getDateParts, isPlainDate } from './date.ts';
+export { addDays, dayOfWeek, findDateParts, findPlainDate, getDateParts, isPlainDate, todayInJapan } from './date.ts';
 export type { DateParts, DayOfWeek } from './date.ts';
 
 export { foldWidth, toFullWidth, toFullWidthAscii, toFullWidthKana, toHalfWidth, toHalfWidthAscii, toHalfWidthKana } from './width.ts';
@@ -48,3 +48,5 @@ export type { PostalCodeFormatOptions } from './postal-code.ts';
 
 export { isZenginText, padZengin, toZenginKana } from './zengin-kana.ts';
 export type { PadZenginOptions, ZenginField, ZenginKanaResult } from './zengin-kana.ts';
+
+export { formatLuhnNumber, luhnCheckDigit, newLuhnNumber, parseLuhnNumber } from './luhn-number.ts';

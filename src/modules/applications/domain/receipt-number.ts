@@ -1,34 +1,7 @@
-// 受付番号: 11 random digits and a Luhn check digit, so that a digit mistyped or two swapped on the phone is caught
-// before any lookup. Random rather than sequential: the number must not tell how many others applied, nor lead to them.
-import { randomInt } from 'node:crypto';
-
-/** The Luhn (ISO/IEC 7812-1) check digit for the digits. */
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-/** A fresh receipt number (12 digits, the first not 0). */
-export function newReceiptNumber(random: (max: number) => number = randomInt): string {
-  let body = String(1 + random(9));
-  while (body.length < 11) body += String(random(10));
-  return body + luhnCheckDigit(body);
-}
-
-/** The receipt number as typed (spaces, hyphens and full-width digits allowed), or undefined when it is not one. */
-export function parseReceiptNumber(input: string): string | undefined {
-  // Whatever dash the resident's keyboard or input method makes: hyphens, dashes, the minus sign (U+2212), 長音符.
-  const digits = input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212\u30FC\uFF0D\uFF70]/g, '');
-  if (!/^[1-9][0-9]{11}$/.test(digits)) return undefined;
-  return luhnCheckDigit(digits.slice(0, 11)) === Number(digits[11]) ? digits : undefined;
-}
-
-/** 1234-5678-9012: how the number is printed and read out. */
-export function formatReceiptNumber(n: string): string {
-  return `${n.slice(0, 4)}-${n.slice(4, 8)}-${n.slice(8)}`;
-}
+// 受付番号: a 12-digit number with a Luhn check digit (src/platform/text/luhn-number.ts says why).
+export {
+  formatLuhnNumber as formatReceiptNumber,
+  luhnCheckDigit,
+  newLuhnNumber as newReceiptNumber,
+  parseLuhnNumber as parseReceiptNumber,
+} from '../../../platform/text/luhn-number.ts';

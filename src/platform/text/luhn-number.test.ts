@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatReceiptNumber, luhnCheckDigit, newReceiptNumber, parseReceiptNumber } from './receipt-number.ts';
+import { formatLuhnNumber, luhnCheckDigit, newLuhnNumber, parseLuhnNumber } from './luhn-number.ts';
 
 describe('luhnCheckDigit', () => {
   // Published Luhn examples: 7992739871 → 3 (Wikipedia), the test card 4111 1111 1111 111 → 1, 0 → 0.
@@ -8,22 +8,22 @@ describe('luhnCheckDigit', () => {
   for (const [digits, check] of cases) it(`${digits} → ${check}`, () => assert.equal(luhnCheckDigit(digits), check));
 });
 
-describe('newReceiptNumber', () => {
+describe('newLuhnNumber', () => {
   it('makes 12 digits, the first not 0, with a valid check digit', () => {
     for (let i = 0; i < 200; i++) {
-      const n = newReceiptNumber();
+      const n = newLuhnNumber();
       assert.match(n, /^[1-9][0-9]{11}$/);
-      assert.equal(parseReceiptNumber(n), n);
+      assert.equal(parseLuhnNumber(n), n);
     }
   });
 
   it('uses the random source for every digit but the check digit', () => {
-    const n = newReceiptNumber((max) => max - 1); // 9 for the first digit (1 + 8), 9 for the rest
+    const n = newLuhnNumber((max) => max - 1); // 9 for the first digit (1 + 8), 9 for the rest
     assert.equal(n, `99999999999${luhnCheckDigit('99999999999')}`);
   });
 });
 
-describe('parseReceiptNumber', () => {
+describe('parseLuhnNumber', () => {
   const valid = `12345678901${luhnCheckDigit('12345678901')}`; // 123456789015
   const cases: Array<[string, string, string | undefined]> = [
     ['the number itself', valid, valid],
@@ -42,12 +42,12 @@ describe('parseReceiptNumber', () => {
     ['with letters', '1234-5678-901A', undefined],
     ['empty', '', undefined],
   ];
-  for (const [name, input, expected] of cases) it(`${expected ? 'reads' : 'refuses'} ${name}`, () => assert.equal(parseReceiptNumber(input), expected));
+  for (const [name, input, expected] of cases) it(`${expected ? 'reads' : 'refuses'} ${name}`, () => assert.equal(parseLuhnNumber(input), expected));
 });
 
-describe('formatReceiptNumber', () => {
+describe('formatLuhnNumber', () => {
   it('groups the digits 4-4-4 and reads back', () => {
-    assert.equal(formatReceiptNumber('123456789015'), '1234-5678-9015');
-    assert.equal(parseReceiptNumber(formatReceiptNumber('123456789015')), '123456789015');
+    assert.equal(formatLuhnNumber('123456789015'), '1234-5678-9015');
+    assert.equal(parseLuhnNumber(formatLuhnNumber('123456789015')), '123456789015');
   });
 });
