@@ -163,6 +163,16 @@ describe('certificate PDF', () => {
     assert.ok(word > 0.005 && paper < word / 5, `dark share: word ${word}, paper ${paper}`);
   });
 
+  it('keeps a 60-character address inside its cell by setting it smaller', async () => {
+    const address = '見本県見本市大字見本字見本町見本一丁目二番地の三見本市営見本団地第二期分譲棟北側見本ハイツ'.repeat(2).slice(0, 60);
+    const file = await pdfFile('long-address', certificate('income', buildTaxRecord({ address, building: '' })).input);
+    const right = 595.28 - 48;
+    const words = [...run('pdftotext', '-bbox', file, '-').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g)];
+    const body = words.filter((w) => Number(w[2]) > 100 && Number(w[2]) < 800); // not the microtext lines at the edges
+    assert.ok(body.some((w) => w[4]!.startsWith('見本県')), 'the address is on the page');
+    for (const w of body) assert.ok(Number(w[3]) <= right + 0.5, `${w[4]} ends at ${w[3]}`);
+  });
+
   it('parses the font once per process', () => {
     assert.equal(certificateFont(), certificateFont());
   });

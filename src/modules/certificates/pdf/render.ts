@@ -35,11 +35,19 @@ const ROW = 14.5;
 /** 全角スペース, as forms separate a label from its value. */
 const SPACE = '\u3000';
 
-function textAt(doc: Doc, text: string, x: number, y: number, size: number, align: 'left' | 'right' | 'center' = 'left'): void {
+/** Writes one line at (x, y); with `maxWidth`, a line too long for its cell is set smaller until it fits. */
+function textAt(doc: Doc, text: string, x: number, y: number, size: number, align: 'left' | 'right' | 'center' = 'left', maxWidth = Infinity): void {
   doc.fontSize(size);
-  const width = align === 'left' ? 0 : doc.widthOfString(text);
+  let width = doc.widthOfString(text);
+  let top = y;
+  if (width > maxWidth) {
+    const fitted = (size * maxWidth) / width;
+    top = y + (size - fitted) / 2;
+    doc.fontSize(fitted);
+    width = maxWidth;
+  }
   const left = align === 'left' ? x : align === 'right' ? x - width : x - width / 2;
-  doc.text(text, left, y, { lineBreak: false });
+  doc.text(text, left, top, { lineBreak: false });
 }
 
 /** A two-column grid of label | value rows with ruled cells; returns the y below it. */
@@ -54,9 +62,9 @@ function grid(doc: Doc, rows: { label: string; value: string }[], x: number, y: 
   doc.fillColor(INK);
   const pad = (h - opts.size) / 2;
   rows.forEach((row, i) => {
-    textAt(doc, row.label, x + 4, y + i * h + pad, opts.size);
-    if (opts.alignValue === 'right') textAt(doc, row.value, x + lw + vw - 5, y + i * h + pad, opts.size, 'right');
-    else textAt(doc, row.value, x + lw + 5, y + i * h + pad, opts.size);
+    textAt(doc, row.label, x + 4, y + i * h + pad, opts.size, 'left', lw - 8);
+    if (opts.alignValue === 'right') textAt(doc, row.value, x + lw + vw - 5, y + i * h + pad, opts.size, 'right', vw - 10);
+    else textAt(doc, row.value, x + lw + 5, y + i * h + pad, opts.size, 'left', vw - 10);
   });
   return y + h * rows.length;
 }
