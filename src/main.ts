@@ -33,6 +33,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./cli/commands/audit.ts')).auditCommand,
   user: async () => (await import('./cli/commands/user.ts')).userCommand,
   review: async () => (await import('./cli/commands/review.ts')).reviewCommand,
+  certificates: async () => (await import('./cli/commands/certificates.ts')).certificatesCommand,
   procedures: async () => (await import('./cli/commands/procedures.ts')).proceduresCommand,
 };
 

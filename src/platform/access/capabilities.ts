@@ -19,6 +19,7 @@ export const capabilities = {
   'applications.payment.refund': { ja: '返金', en: 'Refund payments' },
   'applications.procedure.manage': { ja: '手続き定義の編集', en: 'Edit procedure definitions' },
   'applications.register.read': { ja: '手続き別個人情報項目一覧の閲覧・出力', en: 'View and export the personal-data register of procedures' },
+  'certificates.tax.import': { ja: '課税情報（証明書の元データ）の取込', en: 'Import tax records (what certificates are made from)' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

@@ -17,6 +17,7 @@ export const roles = {
     capabilities: [
       'console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import',
       'applications.procedure.manage', 'applications.register.read', 'applications.pittari.import', 'applications.payment.reconcile',
+      'certificates.tax.import',
     ],
     mfaRequired: true,
   },

@@ -161,6 +161,110 @@ export interface AuditEventPendingTable {
   queued_at: Generated<Date>;
 }
 
+export interface CertificateIssuanceTable {
+  municipality_code: string;
+  certificate_number: string;
+  resident_number: string;
+  certificate_type: string;
+  fiscal_year: number;
+  copies: number;
+  fee_yen: number;
+  channel: string;
+  issued_at: Generated<Date>;
+  issued_on: string;
+  issued_by: string;
+  key_id: string;
+  signed_payload: string;
+  pdf_sha256: Uint8Array;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface CertificateKioskClientTable {
+  municipality_code: string;
+  client_id: string;
+  name: string;
+  secret_sha256: string;
+  allowed_networks: Generated<string[]>;
+  created_at: Generated<Date>;
+  created_by: string;
+  suspended_at: Date | null;
+}
+
+export interface CertificateKioskRequestTable {
+  municipality_code: string;
+  client_id: string;
+  request_id: string;
+  received_at: Generated<Date>;
+  received_on: string;
+  certificate_type: string;
+  fiscal_year: number;
+  copies: number;
+  outcome: string;
+  refusal_reason: string | null;
+  certificate_number: string | null;
+}
+
+export interface CertificateResidentTable {
+  municipality_code: string;
+  resident_number: string;
+  addressee_number: string;
+  name: string;
+  name_kana: string;
+  name_kana_key: string;
+  birth_date: string;
+  sex: string;
+  postal_code: string;
+  address: string;
+  building: Generated<string>;
+  status: string;
+  status_date: string | null;
+  resident_since: string;
+  support_measure: boolean;
+  gaiji: boolean;
+  source_fiscal_year: number;
+  imported_at: Generated<Date>;
+}
+
+export interface CertificateSerialTable {
+  municipality_code: string;
+  serial_number: string;
+  resident_number: string;
+  imported_at: Generated<Date>;
+}
+
+export interface CertificateSettingsTable {
+  municipality_code: string;
+  fee_per_copy_yen: Generated<number>;
+  mayor_name_ja: Generated<string>;
+  seal_png: Uint8Array | null;
+  kiosk_year_switch: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface CertificateSigningKeyTable {
+  municipality_code: string;
+  key_id: string;
+  public_key: Uint8Array;
+  private_key_sealed: Uint8Array;
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface CertificateTaxRecordTable {
+  municipality_code: string;
+  resident_number: string;
+  fiscal_year: number;
+  jan1_address: string;
+  jan1_building: Generated<string>;
+  filing: string;
+  tax_status: string | null;
+  figures: unknown;
+  amounts: unknown;
+  imported_at: Generated<Date>;
+}
+
 export interface DataKeyTable {
   municipality_code: string;
   key_id: string;
@@ -334,6 +438,14 @@ export interface Database {
   application_state_count: ApplicationStateCountTable;
   audit_event: AuditEventTable;
   audit_event_pending: AuditEventPendingTable;
+  certificate_issuance: CertificateIssuanceTable;
+  certificate_kiosk_client: CertificateKioskClientTable;
+  certificate_kiosk_request: CertificateKioskRequestTable;
+  certificate_resident: CertificateResidentTable;
+  certificate_serial: CertificateSerialTable;
+  certificate_settings: CertificateSettingsTable;
+  certificate_signing_key: CertificateSigningKeyTable;
+  certificate_tax_record: CertificateTaxRecordTable;
   data_key: DataKeyTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
