@@ -13,6 +13,7 @@ import { staffWithRoles } from './support/staff.ts';
 /** Every public route, on purpose. A route added as public must be added here too. */
 const expectedPublic = [
   'GET /',
+  'GET /.well-known/madoguchi/keys.json',
   'GET /api/docs',
   'GET /api/openapi.json',
   'GET /api/v1/municipality',
@@ -32,6 +33,7 @@ const expectedPublic = [
   'GET /payments/sandbox/pending',
   'GET /procedures',
   'GET /procedures/:id',
+  'GET /verify',
   'POST /api/v1/payments/:gateway/notify',
   'POST /applications/d/:token',
   'POST /applications/d/:token/submit',

@@ -57,6 +57,11 @@ export interface Config {
    * (default /var/lib/clamav): how attachments are scanned for malware.
    */
   clamav: { socket?: string; database: string };
+  /**
+   * MADOGUCHI_PUBLIC_URL: the portal's address as residents reach it (default http://localhost:<port>); the QR on a
+   * certificate points to <this>/verify, so a phone camera opens the public verification page.
+   */
+  publicUrl: string;
 }
 
 /** The SMTP server the mail outbox is sent through. */
@@ -211,5 +216,16 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     handoverRetentionDays: retentionDaysVariable(env),
     smtp: smtpVariables(env),
     clamav: clamavVariables(env),
+    publicUrl: publicUrlVariable(env, port),
   };
+}
+
+function publicUrlVariable(env: NodeJS.ProcessEnv, port: number): string {
+  const text = env.MADOGUCHI_PUBLIC_URL?.trim();
+  if (!text) return `http://localhost:${port}`;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    throw new AppError('config_invalid', { variable: 'MADOGUCHI_PUBLIC_URL', value: `${text} — expected https://host[/path]` });
+  }
+  return url.href.replace(/\/$/, '');
 }

@@ -91,6 +91,16 @@ export const errorCodes = {
     ja: () => 'この接続元アドレスからは、この接続先の API を利用できません。',
     en: () => 'This API client may not call from this address.',
   },
+  certificate_refused: {
+    status: 422,
+    ja: (d) => `証明書を交付できません（理由コード: ${s(d.reason)}）。`,
+    en: (d) => `The certificate cannot be issued (reason code: ${s(d.reason)}).`,
+  },
+  certificate_not_found: {
+    status: 404,
+    ja: () => '該当する証明書がありません。',
+    en: () => 'No such certificate.',
+  },
   review_client_not_found: {
     status: 404,
     ja: (d) => `審査アシストの接続先 ${s(d.clientId)} は見つかりません。`,

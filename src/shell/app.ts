@@ -12,6 +12,7 @@ import { PortalHome } from './pages/portal-home.tsx';
 import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { applicationsDeps, installApplicationsConsole, installApplicationsPortal } from '../modules/applications/index.ts';
+import { certificatesDeps, installCertificatesConsole, installCertificatesIssuance, installCertificatesPortal } from '../modules/certificates/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installReviewImport } from '../modules/review/import-routes.ts';
@@ -38,7 +39,7 @@ export const rolePaths: Record<Role, string> = {
   portal: '/',
   console: '/console/',
   review: '/api/v1/review/match',
-  issuance: '/api/issuance/',
+  issuance: '/api/v1/kiosk/certificates',
   worker: '/healthz',
 };
 
@@ -72,11 +73,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     html(reply, ApiDocs({ ...pageContext(req, await municipality()), doc: app.swagger() as unknown as OpenApiDoc })));
 
   const applications = applicationsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
+  const certificates = certificatesDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
   if (roles.includes('portal')) {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
     installApplicationsPortal(app, applications);
+    installCertificatesPortal(app, certificates);
   }
   if (roles.includes('review')) installReviewRole(app, db, options.config);
+  if (roles.includes('issuance')) installCertificatesIssuance(app, certificates);
   if (roles.includes('console')) {
     let master: MasterKey | undefined; // loaded on the first TOTP use, not at start-up
     installConsoleAuth(app, db, municipality, totpSecretBox(db, () => (master ??= loadMasterKey(options.config))));
@@ -87,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installReviewBatch(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installReviewImport(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installApplicationsConsole(app, applications);
+    installCertificatesConsole(app, certificates);
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

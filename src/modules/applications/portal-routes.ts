@@ -37,7 +37,7 @@ import { StatusPage } from './pages/portal-status.tsx';
 import { installPaymentsPortal, paymentsOf } from './payments/index.ts';
 import { findPayment } from './payments/store.ts';
 import { lookupPostalAddress } from './postal-address.ts';
-import { createRateLimit } from './rate-limit.ts';
+import { createRateLimit } from '../../platform/http/rate-limit.ts';
 import { draftLinkMail, emailIfValid } from './draft-mail.ts';
 import { draftPath, lookupStatus } from './status-lookup.ts';
 import { type ApplicationRow, findApplication, listHistory, listProcedures, rememberedProcedureVersions, type StoredProcedure } from './store.ts';

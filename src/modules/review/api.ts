@@ -16,6 +16,7 @@ import { createReviewClientDirectory, type ReviewClient, type ReviewClientDirect
 import { reviewIndexers } from './indexer.ts';
 import { matchApplicant } from './match.ts';
 import { createReviewMonitor } from './monitor.ts';
+import { errorShape } from '../../platform/http/error-schema.ts';
 
 /** One applicant as the API receives it (the request id aside). */
 export interface ApplicantFields {
@@ -43,11 +44,6 @@ interface MatchBody extends ApplicantFields {
 
 /** The caller's request id: what its own system calls the application; an internal id, so it may name the audit event. */
 export const requestIdPattern = '^[A-Za-z0-9._:-]{1,64}$';
-
-const errorShape = {
-  type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
-} as const;
 
 const schema = {
   tags: ['review'],

@@ -20,6 +20,10 @@ export const capabilities = {
   'applications.procedure.manage': { ja: '手続き定義の編集', en: 'Edit procedure definitions' },
   'applications.register.read': { ja: '手続き別個人情報項目一覧の閲覧・出力', en: 'View and export the personal-data register of procedures' },
   'certificates.tax.import': { ja: '課税情報（証明書の元データ）の取込', en: 'Import tax records (what certificates are made from)' },
+  'certificates.counter.issue': { ja: '税証明書の窓口交付（対象者検索・発行）', en: 'Issue tax certificates at the counter (find a person, print)' },
+  'certificates.revoke': { ja: '税証明書の失効', en: 'Revoke tax certificates' },
+  'certificates.report.read': { ja: '証明書交付件数の閲覧・出力', en: 'View and export certificate issuance counts' },
+  'certificates.settings.manage': { ja: '証明書の設定（手数料・公印・首長名）とコンビニ交付接続先', en: 'Certificate settings (fee, seal, mayor) and kiosk clients' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

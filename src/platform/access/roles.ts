@@ -17,7 +17,7 @@ export const roles = {
     capabilities: [
       'console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import',
       'applications.procedure.manage', 'applications.register.read', 'applications.pittari.import', 'applications.payment.reconcile',
-      'certificates.tax.import',
+      'certificates.tax.import', 'certificates.settings.manage', 'certificates.report.read',
     ],
     mfaRequired: true,
   },
@@ -39,7 +39,8 @@ export const roles = {
     en: 'Counter clerk',
     capabilities: [
       'console.use', 'review.batch.run', 'applications.inbox.read', 'applications.inbox.decide', 'applications.handover.export',
-      'applications.pittari.import', 'applications.register.read',
+      'applications.pittari.import', 'applications.register.read', 'certificates.counter.issue', 'certificates.revoke',
+      'certificates.report.read',
     ],
     mfaRequired: false,
   },
@@ -53,7 +54,7 @@ export const roles = {
   auditor: {
     ja: '監査担当',
     en: 'Auditor',
-    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read'],
+    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read'],
     mfaRequired: false,
   },
 } as const satisfies Record<string, RoleDefinition>;

@@ -5,11 +5,11 @@ import { t } from '../../../platform/http/language.ts';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import type { ProcedureDefinition } from '../domain/procedure.ts';
 import type { Message } from '../domain/validate.ts';
+import { pick, yen } from '../../../platform/ui/format.ts';
 
 export type PortalPageContext = Pick<PageContext, 'lang' | 'path' | 'municipalityName'>;
 
-/** 1,200円 / 1,200 yen. */
-export const yen = (lang: Lang, n: number): string => (lang === 'en' ? `${n.toLocaleString('en')} yen` : `${n.toLocaleString('ja')}円`);
+export { pick, yen } from '../../../platform/ui/format.ts';
 
 /** The procedure's fee as a line: free, a flat fee, or per copy. */
 export function feeLine(lang: Lang, def: ProcedureDefinition): string {
@@ -17,8 +17,6 @@ export function feeLine(lang: Lang, def: ProcedureDefinition): string {
   return def.fee.copiesField ? t(lang, `1通 ${yen(lang, def.fee.yen)}`, `${yen(lang, def.fee.yen)} per copy`) : yen(lang, def.fee.yen);
 }
 
-/** A bilingual text in the page's language. */
-export const pick = (lang: Lang, m: { ja: string; en: string }): string => (lang === 'en' ? m.en : m.ja);
 
 /** The id of the input an error's link moves to. */
 export const inputId = (fieldId: string, part?: string): string => `f-${fieldId}${part ? `-${part}` : ''}`;

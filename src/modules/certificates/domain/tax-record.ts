@@ -112,7 +112,8 @@ export type RefusalReason =
   | 'no_record' // no tax record for that person and year
   | 'not_filed' // 未申告: nothing to certify
   | 'not_applicable' // e.g. 非課税証明書 asked for a person who is taxed
-  | 'unknown_person'; // the kiosk's serial number maps to nobody
+  | 'unknown_person' // the kiosk's serial number maps to nobody
+  | 'year_not_offered'; // kiosks offer the current fiscal year only
 
 export const refusalMessages: Record<RefusalReason, { ja: string; en: string }> = {
   moved_out: { ja: '転出済みのため交付できません', en: 'The person has moved out' },
@@ -124,4 +125,5 @@ export const refusalMessages: Record<RefusalReason, { ja: string; en: string }> 
   not_filed: { ja: '未申告のため証明できません（申告が必要です）', en: 'No tax return was filed for that year' },
   not_applicable: { ja: 'この証明書の種類は交付できません（課税されています）', en: 'This certificate type does not apply (the person is taxed)' },
   unknown_person: { ja: '対象者が見つかりません', en: 'No such person' },
+  year_not_offered: { ja: 'この年度の証明書はコンビニ交付の対象外です（窓口でお手続きください）', en: 'Kiosks issue the current fiscal year only: please come to the counter' },
 };

@@ -2,13 +2,13 @@
 // daily counts. Personal values reach these tables only in signed_payload (what the paper prints, for /verify).
 import { type Selectable, sql } from 'kysely';
 import type { Database, Db, Tx } from '../../../platform/db/index.ts';
+import type { IssuedCount } from '../domain/daily-report.ts';
+import type { Channel } from '../domain/refusal.ts';
 import type { CertificateType } from '../domain/tax-record.ts';
 
 /** Statements run on the pool or inside a transaction. */
 type Q = Db['kysely'] | Tx;
 
-export type Channel = 'counter' | 'online' | 'kiosk';
-export const channels: readonly Channel[] = ['counter', 'online', 'kiosk'];
 
 /** What a municipality prints and charges. */
 export interface CertificateSettings {
@@ -292,19 +292,8 @@ export async function insertKioskRequest(tx: Tx, key: { municipalityCode: string
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** One line of the daily report: issuances of a day by channel and type. */
-export interface DailyCount {
-  day: string;
-  channel: Channel;
-  certificateType: CertificateType;
-  certificates: number;
-  copies: number;
-  feeYen: number;
-  revoked: number;
-}
-
 /** Issuances per day, channel and type between two days (inclusive), and the kiosk refusals per day. */
-export async function dailyCounts(q: Q, municipalityCode: string, from: string, to: string): Promise<{ issued: DailyCount[]; kioskRefused: { day: string; reason: string; count: number }[] }> {
+export async function dailyCounts(q: Q, municipalityCode: string, from: string, to: string): Promise<{ issued: IssuedCount[]; kioskRefused: { day: string; reason: string; count: number }[] }> {
   const issued = await q
     .selectFrom('certificate_issuance')
     .select((eb) => [

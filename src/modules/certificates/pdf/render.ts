@@ -138,7 +138,9 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     pdfVersion: '1.7',
     // A parsed fontkit font (not a path): pdfkit then embeds it without parsing it again.
     font: certificateFont() as unknown as string,
-    info: { Title: `${c.title}（${c.fiscalYearLabel}）${c.certificateNumber}`, Author: m.nameJa, Producer: 'madoguchi', Creator: 'madoguchi' },
+    // Dated by the issue day, not the clock: the same certificate drawn again (a kiosk's retried request) is the same
+    // bytes, since the file ID is a hash of this information.
+    info: { Title: `${c.title}（${c.fiscalYearLabel}）${c.certificateNumber}`, Author: m.nameJa, Producer: 'madoguchi', Creator: 'madoguchi', CreationDate: new Date(`${c.issueDate}T00:00:00+09:00`) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,0 +1,33 @@
+// 所得・課税証明書 (issue 6; seeds 004 and 000): what the shell and other modules use of the certificates module.
+//   tax/        tax records and the kiosk serial mapping: imports (CLI, console) and look-ups
+//   domain/     pure rules: what the paper prints, the signed QR payload, refusals, the kiosk's year, the daily report
+//   pdf/        the A4 certificate with its anti-forgery layers
+//   issuance/   issuing (one path for every channel), signing keys, revocation, the SQL of issuance
+//   counter/    窓口交付 on the console;  kiosk/  コンビニ交付 API;  verify/  /verify and keys.json;  report/  交付件数
+import type { FastifyInstance } from 'fastify';
+import { installCounterRoutes } from './counter/routes.ts';
+import type { CertificatesDeps } from './deps.ts';
+import { installKioskApi } from './kiosk/api.ts';
+import { installReportRoutes } from './report/routes.ts';
+import { installTaxImport } from './tax/index.ts';
+import { installVerifyRoutes } from './verify/routes.ts';
+
+export { type CertificatesDeps, certificatesDeps } from './deps.ts';
+export { importSerialsCommand, importTaxCommand } from './tax/index.ts';
+
+/** The public side: the verification page and the published keys. */
+export function installCertificatesPortal(app: FastifyInstance, deps: CertificatesDeps): void {
+  installVerifyRoutes(app, deps);
+}
+
+/** The console side: counter issuance, revocation, the daily report and the tax import. */
+export function installCertificatesConsole(app: FastifyInstance, deps: CertificatesDeps): void {
+  installCounterRoutes(app, deps);
+  installReportRoutes(app, deps);
+  installTaxImport(app, { db: deps.db, pageContext: deps.pageContext });
+}
+
+/** The issuance role: the kiosk API. */
+export function installCertificatesIssuance(app: FastifyInstance, deps: CertificatesDeps): void {
+  installKioskApi(app, deps);
+}
