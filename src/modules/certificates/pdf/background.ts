@@ -16,6 +16,8 @@ const MICROTEXT_TONE = '#5f957a';
 const LATENT_WORD = '複写';
 
 const f = (n: number): string => String(Math.round(n * 100) / 100);
+// The latent word's outline is 200 pt tall: a tenth of a point is finer than any copier sees.
+const f1 = (n: number): string => String(Math.round(n * 10) / 10);
 
 // One period of a sine as four cubic Béziers (quarter-wave approximation, within 0.1 % of the curve).
 function sinePeriod(width: number, amplitude: number, middle: number, sign: 1 | -1): string {
@@ -68,17 +70,17 @@ export function wordOutline(word: string, x: number, y: number, size: number): s
     for (const { command, args } of glyph.path.commands) {
       const a = args;
       if (command === 'moveTo' || command === 'lineTo') {
-        ops.push(`${f(px(a[0]!))} ${f(py(a[1]!))} ${command === 'moveTo' ? 'm' : 'l'}`);
+        ops.push(`${f1(px(a[0]!))} ${f1(py(a[1]!))} ${command === 'moveTo' ? 'm' : 'l'}`);
         [cx, cy] = [a[0]!, a[1]!];
       } else if (command === 'quadraticCurveTo') {
         // A quadratic Bézier as the cubic PDF draws: controls at two thirds towards the quadratic's control point.
         const [qx, qy, ex, ey] = a as [number, number, number, number];
         const c1 = [cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy)] as const;
         const c2 = [ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey)] as const;
-        ops.push(`${f(px(c1[0]))} ${f(py(c1[1]))} ${f(px(c2[0]))} ${f(py(c2[1]))} ${f(px(ex))} ${f(py(ey))} c`);
+        ops.push(`${f1(px(c1[0]))} ${f1(py(c1[1]))} ${f1(px(c2[0]))} ${f1(py(c2[1]))} ${f1(px(ex))} ${f1(py(ey))} c`);
         [cx, cy] = [ex, ey];
       } else if (command === 'bezierCurveTo') {
-        ops.push(`${f(px(a[0]!))} ${f(py(a[1]!))} ${f(px(a[2]!))} ${f(py(a[3]!))} ${f(px(a[4]!))} ${f(py(a[5]!))} c`);
+        ops.push(`${f1(px(a[0]!))} ${f1(py(a[1]!))} ${f1(px(a[2]!))} ${f1(py(a[3]!))} ${f1(px(a[4]!))} ${f1(py(a[5]!))} c`);
         [cx, cy] = [a[4]!, a[5]!];
       } else if (command === 'closePath') {
         ops.push('h');

@@ -8,13 +8,14 @@ import QRCode from 'qrcode';
 type Doc = InstanceType<typeof PDFDocument>;
 
 const QUIET_ZONE = 4;
-const f = (n: number): string => String(Math.round(n * 1000) / 1000);
+const f = (n: number): string => String(Math.round(n * 10_000) / 10_000);
 
 /** Draws `text` as a QR (error correction M) in a `size` × `size` square, quiet zone included, top left at (x, y). */
 export function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const unit = size / (n + 2 * QUIET_ZONE);
+  // Drawn in module units (one module = 1 × 1) so each rectangle is a few small integers.
   const ops: string[] = [];
   for (let row = 0; row < n; row++) {
     let start = -1;
@@ -22,9 +23,7 @@ export function drawQr(doc: Doc, text: string, x: number, y: number, size: numbe
       const dark = col < n && modules.get(row, col);
       if (dark && start < 0) start = col;
       if (!dark && start >= 0) {
-        const left = x + (QUIET_ZONE + start) * unit;
-        const top = y + (QUIET_ZONE + row) * unit;
-        ops.push(`${f(left)} ${f(top)} ${f((col - start) * unit)} ${f(unit)} re`);
+        ops.push(`${QUIET_ZONE + start} ${QUIET_ZONE + row} ${col - start} 1 re`);
         start = -1;
       }
     }
@@ -33,6 +32,6 @@ export function drawQr(doc: Doc, text: string, x: number, y: number, size: numbe
   doc.fillColor('white');
   doc.addContent(`${f(x)} ${f(y)} ${f(size)} ${f(size)} re f`);
   doc.fillColor('black');
-  doc.addContent(`${ops.join('\n')} f`);
+  doc.addContent(`${f(unit)} 0 0 ${f(unit)} ${f(x)} ${f(y)} cm\n${ops.join('\n')} f`);
   doc.restore();
 }
