@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import jsQRModule from 'jsqr';
+import { readQr, renderGray } from '../../../../test/support/pdf-qr.ts';
 import { buildTaxRecord } from '../../../../test/support/tax-record.ts';
 import { payloadFromScan, payloadUrl, payloadValuesOf, rawPublicKey, signPayload, verifyPayload } from '../domain/payload.ts';
 import { printedCertificate, type PrintedCertificate } from '../domain/printed.ts';
@@ -16,8 +16,6 @@ import { certificateFont } from './font.ts';
 import { renderCertificatePdf, type CertificatePdfInput } from './render.ts';
 import { sealColumns } from './seal.ts';
 
-// jsqr is CommonJS with its function on `default`.
-const jsQR = jsQRModule.default;
 const keys = generateKeyPairSync('ed25519');
 const published = [{ keyId: 'k1', municipalityCode: '279994', publicKey: rawPublicKey(keys.publicKey) }];
 const municipality = { nameJa: '見本市', mayorTitle: '見本市長', mayorName: '見本\u3000太郎' };
@@ -36,24 +34,6 @@ async function pdfFile(name: string, input: CertificatePdfInput): Promise<string
 }
 
 const run = (cmd: string, ...args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
-
-/** The page (or a part of it, in points) rendered in grey at `dpi`, as jsQR's RGBA pixels. */
-function renderGray(file: string, dpi: number, crop: { x: number; y: number; w: number; h: number }): { width: number; height: number; gray: Uint8Array } {
-  const px = (pt: number) => String(Math.round((pt * dpi) / 72));
-  const pgm = execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-x', px(crop.x), '-y', px(crop.y), '-W', px(crop.w), '-H', px(crop.h), file]);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
-  assert.ok(header, 'pdftoppm wrote a PGM');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  return { width, height, gray: pgm.subarray(header[0].length, header[0].length + width * height) };
-}
-
-function readQr(file: string): string | undefined {
-  // The lower left quarter of the page, where the QR is printed, at 200 dpi.
-  const { width, height, gray } = renderGray(file, 200, { x: 0, y: 421, w: 298, h: 421 });
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < gray.length; i++) rgba.set([gray[i]!, gray[i]!, gray[i]!, 255], i * 4);
-  return jsQR(rgba, width, height)?.data;
-}
 
 /** A w × h PNG of one colour, made here so the test needs no image file. */
 function solidPng(w: number, h: number, rgb: [number, number, number]): Buffer {

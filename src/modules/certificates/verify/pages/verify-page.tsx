@@ -82,8 +82,8 @@ export function VerifyPage(p: VerifyPageProps) {
       </form>
       <p safe>
         {t(lang,
-          '証明書右下の QR コードをスマートフォンで読み取ると、このページで署名を確認できます。署名は公開鍵（/.well-known/madoguchi/keys.json）でオフラインでも検証できます。',
-          'Scanning the QR code at the bottom right of the certificate with a phone opens this page. The signature can also be checked offline against the published keys (/.well-known/madoguchi/keys.json).')}
+          '証明書左下の QR コードをスマートフォンで読み取ると、このページで署名を確認できます。署名は公開鍵（/.well-known/madoguchi/keys.json）でオフラインでも検証できます。',
+          'Scanning the QR code at the bottom left of the certificate with a phone opens this page. The signature can also be checked offline against the published keys (/.well-known/madoguchi/keys.json).')}
       </p>
     </PortalLayout>
   );
