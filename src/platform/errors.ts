@@ -96,6 +96,16 @@ export const errorCodes = {
     ja: (d) => `証明書を交付できません（理由コード: ${s(d.reason)}）。`,
     en: (d) => `The certificate cannot be issued (reason code: ${s(d.reason)}).`,
   },
+  certificate_already_issued: {
+    status: 409,
+    ja: () => 'この申請の証明書は発行済みです。',
+    en: () => 'The certificate for this application was already issued.',
+  },
+  certificate_link_used: {
+    status: 410,
+    ja: () => 'このリンクは使用済みか、有効期限が切れています。担当課にお問い合わせください。',
+    en: () => 'This link was already used or has expired. Please contact the office.',
+  },
   certificate_not_found: {
     status: 404,
     ja: () => '該当する証明書がありません。',

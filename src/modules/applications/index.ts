@@ -3,3 +3,5 @@ export { type ApplicationsDeps, applicationsDeps } from './deps.ts';
 export { installApplicationsConsole, installApplicationsPortal } from './routes.ts';
 export { loadProcedureDir, shippedProceduresDir, systemLoader } from './procedures.ts';
 export { PurposeNotice } from './pages/purpose-notice.tsx';
+export { approvedCertificateRequests, type CertificateRequest, certificateRequest, completeCertificateRequest } from './certificate-requests.ts';
+export type { Decider } from './inbox/decide.ts';

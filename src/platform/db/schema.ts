@@ -206,6 +206,17 @@ export interface CertificateKioskRequestTable {
   certificate_number: string | null;
 }
 
+export interface CertificateOnlineDeliveryTable {
+  municipality_code: string;
+  certificate_number: string;
+  application_id: string;
+  delivery: string;
+  token_sha256: string | null;
+  expires_at: Date | null;
+  downloaded_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface CertificateResidentTable {
   municipality_code: string;
   resident_number: string;
@@ -441,6 +452,7 @@ export interface Database {
   certificate_issuance: CertificateIssuanceTable;
   certificate_kiosk_client: CertificateKioskClientTable;
   certificate_kiosk_request: CertificateKioskRequestTable;
+  certificate_online_delivery: CertificateOnlineDeliveryTable;
   certificate_resident: CertificateResidentTable;
   certificate_serial: CertificateSerialTable;
   certificate_settings: CertificateSettingsTable;

@@ -9,6 +9,7 @@ import { t } from '../../../platform/http/language.ts';
 import { parseWareki, todayInJapan } from '../../../platform/text/index.ts';
 import { certificateOperations as ops } from '../audit.ts';
 import type { CertificatesDeps } from '../deps.ts';
+import { sendCertificatePdf } from '../issuance/pdf-reply.ts';
 import { counterCautions } from '../domain/refusal.ts';
 import type { CertificateType } from '../domain/tax-record.ts';
 import { issueCertificate } from '../issuance/issue.ts';
@@ -117,12 +118,7 @@ export function installCounterRoutes(app: FastifyInstance, deps: CertificatesDep
       client: auditClient(req),
     });
     if (!outcome.issued) return personPage(req, reply, residentNumber, 422, { kind: 'error', text: refusalText(lang, outcome.reason) });
-    return reply
-      .header('content-disposition', `inline; filename="certificate-${outcome.certificateNumber}.pdf"`)
-      .header('cache-control', 'no-store')
-      .header('x-certificate-number', outcome.certificateNumber)
-      .type('application/pdf')
-      .send(outcome.pdf);
+    return sendCertificatePdf(reply, outcome.certificateNumber, outcome.pdf);
   });
 
   app.post(`${COUNTER_PATH}/issued/:certificateNumber/revoke`, {

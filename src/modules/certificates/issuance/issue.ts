@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { type AuditActor, type AuditClient, appendAudit, subjectId } from '../../../platform/audit/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { newLuhnNumber, todayInJapan } from '../../../platform/text/index.ts';
 import { certificateOperations as ops } from '../audit.ts';
 import type { CertificatesDeps } from '../deps.ts';
@@ -15,7 +16,7 @@ import type { CertificateType, RefusalReason, ResidentFacts, TaxRecord } from '.
 import { renderCertificatePdf } from '../pdf/render.ts';
 import { findResidents, findTaxRecord } from '../tax/store.ts';
 import { activeSigningKey } from './signing-keys.ts';
-import { findSettings, insertIssuance } from './store.ts';
+import { findIssuance, findSettings, insertIssuance, type IssuanceRecord } from './store.ts';
 
 /** A request for one certificate. */
 export interface IssueRequest {
@@ -132,4 +133,16 @@ export async function issueCertificate(deps: CertificatesDeps, r: IssueRequest, 
 function isDuplicateNumber(e: unknown): boolean {
   const err = e as { code?: string; constraint?: string; message?: string };
   return err.code === '23505' && (err.constraint === 'certificate_issuance_pkey' || /certificate_issuance_pkey/.test(err.message ?? ''));
+}
+
+/**
+ * Draws an issued certificate again (no copy is kept): same number, same issue date, from the tax record as it is now.
+ * `asIssued` is false when the result is not the file first delivered (its SHA-256 differs: the record changed since).
+ */
+export async function redrawIssued(deps: CertificatesDeps, municipalityCode: string, certificateNumber: string): Promise<{ issued: IssuanceRecord; pdf: Buffer; asIssued: boolean }> {
+  const issued = await findIssuance(deps.db.kysely, municipalityCode, certificateNumber);
+  const found = issued && (await findTaxRecord(deps.db.kysely, municipalityCode, issued.residentNumber, issued.fiscalYear));
+  if (!issued || !found) throw new AppError('certificate_not_found');
+  const made = await makeCertificate(deps, found.record, { municipalityCode, type: issued.certificateType, certificateNumber, issuedOn: issued.issuedOn });
+  return { issued, pdf: made.pdf, asIssued: made.pdfSha256.equals(issued.pdfSha256) };
 }

@@ -12,11 +12,12 @@ import { apiClientActor, auditClient } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayInJapan } from '../../../platform/text/index.ts';
 import type { CertificatesDeps } from '../deps.ts';
+import { sendCertificatePdf } from '../issuance/pdf-reply.ts';
 import { kioskFiscalYear } from '../domain/kiosk-year.ts';
 import { type CertificateType, refusalMessages, type RefusalReason } from '../domain/tax-record.ts';
-import { issueCertificate, makeCertificate } from '../issuance/issue.ts';
-import { findIssuance, findKioskRequest, findSettings, insertKioskRequest, type KioskRequestRow } from '../issuance/store.ts';
-import { findTaxRecord, residentBySerial } from '../tax/store.ts';
+import { issueCertificate, redrawIssued } from '../issuance/issue.ts';
+import { findKioskRequest, findSettings, insertKioskRequest, type KioskRequestRow } from '../issuance/store.ts';
+import { residentBySerial } from '../tax/store.ts';
 import { authenticateKioskClient } from './clients.ts';
 import { errorShape } from '../../../platform/http/error-schema.ts';
 
@@ -70,20 +71,17 @@ export function installKioskApi(app: FastifyInstance, deps: CertificatesDeps): v
   registerApiClientAuthenticator(app, 'kiosk', (token, req) => authenticateKioskClient(deps.db, token, req));
 
   const sendPdf = (reply: FastifyReply, c: { certificateNumber: string; feeYen: number; pdf: Buffer }, replayed: boolean) => {
-    reply.header('x-certificate-number', c.certificateNumber).header('x-fee-yen', String(c.feeYen)).header('cache-control', 'no-store');
+    reply.header('x-fee-yen', String(c.feeYen));
     if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.type('application/pdf').send(c.pdf);
+    return sendCertificatePdf(reply, c.certificateNumber, c.pdf, 'attachment');
   };
 
   /** The first answer to a request id, given again. */
   const replay = async (reply: FastifyReply, client: ApiClientPrincipal, first: KioskRequestRow, body: KioskBody) => {
     if (!sameRequest(first, body)) throw new AppError('idempotency_key_reused');
     if (first.outcome === 'refused' || !first.certificateNumber) refuse(first.refusalReason ?? 'no_record');
-    const issued = await findIssuance(deps.db.kysely, client.municipalityCode, first.certificateNumber);
-    const found = issued && (await findTaxRecord(deps.db.kysely, client.municipalityCode, issued.residentNumber, issued.fiscalYear));
-    if (!issued || !found) throw new Error(`kiosk request ${body.requestId} lost its certificate ${first.certificateNumber}`);
-    const made = await makeCertificate(deps, found.record, { municipalityCode: client.municipalityCode, type: issued.certificateType, certificateNumber: issued.certificateNumber, issuedOn: issued.issuedOn });
-    return sendPdf(reply, { certificateNumber: issued.certificateNumber, feeYen: issued.feeYen, pdf: made.pdf }, true);
+    const { issued, pdf } = await redrawIssued(deps, client.municipalityCode, first.certificateNumber);
+    return sendPdf(reply, { certificateNumber: issued.certificateNumber, feeYen: issued.feeYen, pdf }, true);
   };
 
   app.post('/api/v1/kiosk/certificates', { config: { apiClient: 'kiosk' }, schema }, async (req: FastifyRequest, reply) => {

@@ -6,6 +6,7 @@ import { formatInstant, pick, yen } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
 import { formatFiscalYear, formatLuhnNumber, formatWareki } from '../../../../platform/text/index.ts';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
+import { Notice } from '../../pages-notice.tsx';
 import { type CertificateType, certificateTypes, refusalMessages, type RefusalReason, type ResidentFacts } from '../../domain/tax-record.ts';
 import type { IssuanceRecord } from '../../issuance/store.ts';
 import type { ResidentSummary } from '../../tax/store.ts';
@@ -20,13 +21,6 @@ export interface SearchForm {
   addresseeNumber: string;
   nameKana: string;
   birthDate: string;
-}
-
-function Notice({ notice }: { notice: { kind: 'error' | 'done'; text: string } | undefined }) {
-  if (!notice) return '';
-  return notice.kind === 'error'
-    ? <p class="notice notice-error" role="alert" safe>{notice.text}</p>
-    : <p class="notice" role="status" safe>{notice.text}</p>;
 }
 
 export function CounterSearchPage(p: PageContext & { form: SearchForm; results: ResidentSummary[] | undefined; notice?: { kind: 'error' | 'done'; text: string } | undefined }) {
