@@ -40,6 +40,17 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
                               each changed one as a new version; if any file is wrong, list every problem and load nothing
   procedures list             手続き定義の一覧（版・登録日時・登録者）/ List procedures (version, loaded at, by)
       [--municipality CODE]
+  certificates import-tax FILE 課税情報（tax-records.csv）の年度を置換、誤りがあれば行番号を示し取り込まない
+      [--encoding utf8|cp932]   Replace the fiscal years in tax-records.csv, or list every bad line and change nothing
+      [--municipality CODE]
+  certificates import-serials FILE  コンビニ交付のシリアル番号対応表（住記個人番号,シリアル番号）を全件置換
+                              Replace the kiosk serial-number mapping
+  certificates kiosk-client add NAME [--networks CIDR,…]
+                              コンビニ交付の接続先を登録し secret を表示（この1回限り）/ Register a kiosk client; the secret is shown once
+  certificates kiosk-client list  接続先の一覧 / List kiosk clients
+  certificates rotate-key     証明書署名鍵を更新（旧鍵は検証用に公開を継続）/ New signing key; old ones stay published
+  certificates settings [--fee YEN] [--mayor-name NAME] [--seal FILE.png|none] [--kiosk-year-switch MM-DD]
+                              手数料・首長名・公印・コンビニ交付の年度切替日 / Fee per copy, mayor's name, seal, kiosk year switch
   audit verify [--anchors FILE] 操作ログのハッシュチェーンを検証（破損なら終了コード1）/ Verify the audit chain (exit 1 if broken)
       [--municipality CODE] [--public-key FILE]
   audit anchor                チェーン末尾に署名しアンカーファイルへ追記 / Sign the chain head and append it to the anchors file
