@@ -119,7 +119,7 @@ export function drawBackground(doc: Doc, microtext: string): void {
   doc.fillColor([dots, PATTERN_TONE]).strokeColor([dots, PATTERN_TONE]);
   doc.addContent(`${word} B`);
   doc.restore();
-  drawMicrotext(doc, microtext, [18, 22, height - 25, height - 21]);
+  drawMicrotext(doc, microtext, [20, height - 23]);
 }
 
 function drawMicrotext(doc: Doc, unit: string, lines: number[]): void {
