@@ -18,20 +18,18 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import readline from 'node:readline';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { demoCity } from '../src/demo/index.ts';
 import { loadProcedureDir, shippedProceduresDir, systemLoader } from '../src/modules/applications/procedures.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
-import { openDb } from '../src/platform/db/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { buildApp } from '../src/shell/app.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
+import { serveRole } from './serve-role.ts';
 
 const atOnce = Number(process.env.BENCH_RESIDENTS_AT_ONCE ?? 200);
 const submissions = Number(process.env.BENCH_SUBMISSIONS ?? 3_000);
@@ -40,20 +38,6 @@ const portalProcesses = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
 const procedure = 'pregnancy-notification';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
-/** The child: the portal role until stdin closes; prints `PORT n` when listening. */
-async function serve(): Promise<void> {
-  const config = { ...loadConfig({}, process.env), logLevel: 'info' as const };
-  const db = await openDb(config, 'bench portal server');
-  const { app } = await buildApp({ config, db, roles: ['portal'], logStream: new Writable({ write: (_c, _e, done) => done() }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
-  process.stdin.resume();
-  await new Promise((r) => process.stdin.on('end', r));
-  await app.close();
-  await db.close();
-}
 
 /**
  * A JPEG as far as the checks go (its signature, then a megabyte that does not compress, as a photo's does not). Made
@@ -197,5 +181,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve')) await serve();
+if (process.argv.includes('--serve')) await serveRole('portal');
 else await main();

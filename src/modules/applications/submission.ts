@@ -3,7 +3,7 @@
 // (the gateway's notification), correct and resubmit a returned application. Money is computed here from the
 // procedure, never read from the form; every change is in one transaction with its history and audit event.
 import { createHash, randomBytes } from 'node:crypto';
-import { type AuditClient, appendAudit, appendAuditPending, chainPendingAudit, subjectId, systemActor } from '../../platform/audit/index.ts';
+import { type AuditClient, appendAudit, appendAuditPending, chainedAfter, subjectId, systemActor } from '../../platform/audit/index.ts';
 import type { FieldCipher } from '../../platform/crypto/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { AppError, type Lang } from '../../platform/errors.ts';
@@ -161,7 +161,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
 
   if (app.state === 'returned') {
-    return chained(deps.db, deps.db.transaction(async (tx) => {
+    return chainedAfter(deps.db, deps.db.transaction(async (tx) => {
       const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
       if (locked?.state !== 'returned' || !locked.receiptNumber) throw new AppError('conflict');
       // The fee was paid once; a correction does not change what is owed, so copies and fee stay as they were.
@@ -177,7 +177,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
   if (app.state !== 'draft') throw new AppError('conflict');
 
   if (definition.fee) {
-    const fee = await chained(deps.db, deps.db.transaction(async (tx) => {
+    const fee = await chainedAfter(deps.db, deps.db.transaction(async (tx) => {
       const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
       if (locked?.state !== 'draft') throw new AppError('conflict');
       const stored = await storeValues(tx, cipher, locked, definition, values);
@@ -188,7 +188,7 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
     return checkout(deps, app, definition, fee, p);
   }
 
-  return chained(deps.db, withReceiptRetry(() => deps.db.transaction(async (tx) => {
+  return chainedAfter(deps.db, withReceiptRetry(() => deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, app.municipalityCode, app.applicationId);
     if (locked?.state !== 'draft') throw new AppError('conflict');
     await storeValues(tx, cipher, locked, definition, values);
@@ -202,17 +202,6 @@ export async function submitApplication(deps: ApplicationsDeps, p: { app: Applic
     await appendAuditPending(tx, { municipalityCode: app.municipalityCode, operation: ops['applications.portal.submit'], actor: residentActor, ...(p.client ? { client: p.client } : {}), subjects, detail: '下書き → 受付' });
     return { kind: 'received' as const, receiptNumber };
   })));
-}
-
-/**
- * The action's result once its audit event (written to the pending queue in its transaction) is in the chain. Many
- * residents submit at once, and appending to the chain inside each transaction would hold the chain's lock until
- * each commit: they would commit one at a time. Should chaining fail, the submission stands and the worker chains it.
- */
-async function chained<T>(db: Db, action: Promise<T>): Promise<T> {
-  const result = await action;
-  await chainPendingAudit(db).catch(() => undefined);
-  return result;
 }
 
 /** Starts (or restarts, after a failure) the gateway's checkout for the stored fee. */

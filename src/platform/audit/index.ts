@@ -5,7 +5,7 @@ export { anchorAllAuditChains, type AnchorBreakReason, anchorAuditChain, type An
 export { auditHash, type AuditRow, canonicalForm, genesisHash } from './canonical.ts';
 export { apiClientActor, type AuditActor, type AuditClient, type AuditEvent, isSubjectId, subjectId, systemActor } from './event.ts';
 export { auditClient } from './http.ts';
-export { appendAuditPending, chainPendingAudit, chainPendingBatch } from './pending.ts';
+export { appendAuditPending, chainedAfter, chainPendingAudit, chainPendingBatch } from './pending.ts';
 export { auditKeyPath, auditPublicKeyPath, loadAuditKey, readAuditPublicKey } from './keys.ts';
 export { anchorBreakMessage, chainBreakMessage } from './messages.ts';
 export { type AuditCategory, AuditOperation, type AuditOperationRef, type AuditOperationSpec, type AuditOutcome, defineAuditOperations, findAuditOperation } from './operations.ts';

@@ -65,3 +65,14 @@ export function chainPendingAudit(db: Db): Promise<void> {
   }
   return chain();
 }
+
+/**
+ * The action's result once its audit event (written to the pending queue in its transaction) is in the chain. When
+ * many act at once, appending to the chain inside each transaction would hold the chain's lock until each commit:
+ * they would commit one at a time. Should chaining fail, the action stands and the worker's job chains it.
+ */
+export async function chainedAfter<T>(db: Db, action: Promise<T>): Promise<T> {
+  const result = await action;
+  await chainPendingAudit(db).catch(() => undefined);
+  return result;
+}

@@ -14,7 +14,7 @@ import { counterCautions } from '../domain/refusal.ts';
 import type { CertificateType } from '../domain/tax-record.ts';
 import { issueCertificate } from '../issuance/issue.ts';
 import { revokeCertificate } from '../issuance/revoke.ts';
-import { findSettings, listIssuancesOf } from '../issuance/store.ts';
+import { listIssuancesOf } from '../issuance/store.ts';
 import { findResidents, type ResidentQuery, taxYears } from '../tax/store.ts';
 import { COUNTER_PATH, CounterPersonPage, CounterSearchPage, personHref, refusalText, type SearchForm } from './pages/counter-pages.tsx';
 
@@ -66,7 +66,7 @@ export function installCounterRoutes(app: FastifyInstance, deps: CertificatesDep
     auditSubjects(req, { subjects: [subjectId('resident', residentNumber)] });
     const [years, settings, issued, ctx] = await Promise.all([
       taxYears(db.kysely, staff.municipalityCode, residentNumber),
-      findSettings(db.kysely, staff.municipalityCode),
+      deps.settings(staff.municipalityCode),
       listIssuancesOf(db.kysely, staff.municipalityCode, residentNumber),
       deps.pageContext(req),
     ]);

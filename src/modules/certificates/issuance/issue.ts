@@ -3,7 +3,7 @@
 // transaction: it is the slow part), and the issuance recorded with its audit event in one transaction. The PDF is
 // handed back and never stored: the record keeps its SHA-256 and the signed values, which /verify shows.
 import { createHash } from 'node:crypto';
-import { type AuditActor, type AuditClient, appendAudit, subjectId } from '../../../platform/audit/index.ts';
+import { type AuditActor, type AuditClient, appendAudit, appendAuditPending, chainedAfter, subjectId } from '../../../platform/audit/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newLuhnNumber, todayInJapan } from '../../../platform/text/index.ts';
@@ -15,8 +15,7 @@ import { type Channel, refusalFor } from '../domain/refusal.ts';
 import type { CertificateType, RefusalReason, ResidentFacts, TaxRecord } from '../domain/tax-record.ts';
 import { renderCertificatePdf } from '../pdf/render.ts';
 import { findResidents, findTaxRecord } from '../tax/store.ts';
-import { activeSigningKey } from './signing-keys.ts';
-import { findIssuance, findSettings, insertIssuance, type IssuanceRecord } from './store.ts';
+import { findIssuance, insertIssuance, type IssuanceRecord } from './store.ts';
 
 /** A request for one certificate. */
 export interface IssueRequest {
@@ -50,15 +49,15 @@ interface Made {
 export async function assess(deps: CertificatesDeps, r: Pick<IssueRequest, 'municipalityCode' | 'residentNumber' | 'type' | 'fiscalYear' | 'channel'>, today = todayInJapan()): Promise<{ record: TaxRecord | undefined; facts: ResidentFacts | undefined; refusal: RefusalReason | null }> {
   const found = await findTaxRecord(deps.db.kysely, r.municipalityCode, r.residentNumber, r.fiscalYear);
   const facts = found?.facts ?? (await findResidents(deps.db.kysely, r.municipalityCode, { residentNumber: r.residentNumber }))[0]?.facts;
-  if (!facts) return { record: undefined, facts: undefined, refusal: 'unknown_person' };
+  // Known to the registry (a kiosk's serial mapping) but not to the tax side: nothing to certify.
+  if (!facts) return { record: undefined, facts: undefined, refusal: 'no_record' };
   return { record: found?.record, facts, refusal: refusalFor(facts, found?.record, r.type, today, r.channel) };
 }
 
 /** Lays out, signs and draws one certificate with the given number and issue date. */
 export async function makeCertificate(deps: CertificatesDeps, record: TaxRecord, r: { municipalityCode: string; type: CertificateType; certificateNumber: string; issuedOn: string }): Promise<Made> {
-  const [settings, cipher, municipality] = await Promise.all([findSettings(deps.db.kysely, r.municipalityCode), deps.cipher(r.municipalityCode), deps.municipality()]);
+  const [settings, key, municipality] = await Promise.all([deps.settings(r.municipalityCode), deps.signingKey(r.municipalityCode), deps.municipality()]);
   if (!municipality || municipality.code !== r.municipalityCode) throw new Error(`municipality ${r.municipalityCode} is not served here`);
-  const key = await activeSigningKey(deps.db, cipher);
   const printed = printedCertificate(record, r.type, { certificateNumber: r.certificateNumber, issueDate: r.issuedOn });
   const payload = signPayload(payloadValuesOf(printed, r.municipalityCode), key);
   const pdf = await renderCertificatePdf({
@@ -90,13 +89,14 @@ export async function issueCertificate(deps: CertificatesDeps, r: IssueRequest, 
     }));
     return { issued: false, reason };
   }
-  const settings = await findSettings(deps.db.kysely, r.municipalityCode);
+  const settings = await deps.settings(r.municipalityCode);
   const feeYen = settings.feePerCopyYen * r.copies;
   // A fresh random number collides about once in 10¹¹; the primary key turns that into one retry.
   for (let attempt = 0; ; attempt++) {
     const made = await makeCertificate(deps, record, { municipalityCode: r.municipalityCode, type: r.type, certificateNumber: newLuhnNumber(), issuedOn });
     try {
-      await deps.db.transaction(async (tx) => {
+      // The event waits in the pending queue and is chained after commit: kiosks issue many at once (see chainedAfter).
+      await chainedAfter(deps.db, deps.db.transaction(async (tx) => {
         await insertIssuance(tx, {
           municipalityCode: r.municipalityCode,
           certificateNumber: made.certificateNumber,
@@ -112,7 +112,7 @@ export async function issueCertificate(deps: CertificatesDeps, r: IssueRequest, 
           signedPayload: made.payload,
           pdfSha256: made.pdfSha256,
         });
-        await appendAudit(tx, {
+        await appendAuditPending(tx, {
           municipalityCode: r.municipalityCode,
           operation: ops['certificates.issue'],
           actor: r.actor,
@@ -121,7 +121,7 @@ export async function issueCertificate(deps: CertificatesDeps, r: IssueRequest, 
           detail: `${r.channel} ${r.type} ${r.fiscalYear} copies ${r.copies} fee ${feeYen}`,
         });
         await alsoInTx?.(tx, made.certificateNumber);
-      });
+      }));
     } catch (e) {
       if (attempt < 2 && isDuplicateNumber(e)) continue;
       throw e;

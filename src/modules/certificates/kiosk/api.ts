@@ -16,7 +16,7 @@ import { sendCertificatePdf } from '../issuance/pdf-reply.ts';
 import { kioskFiscalYear } from '../domain/kiosk-year.ts';
 import { type CertificateType, refusalMessages, type RefusalReason } from '../domain/tax-record.ts';
 import { issueCertificate, redrawIssued } from '../issuance/issue.ts';
-import { findKioskRequest, findSettings, insertKioskRequest, type KioskRequestRow } from '../issuance/store.ts';
+import { findKioskRequest, insertKioskRequest, type KioskRequestRow } from '../issuance/store.ts';
 import { residentBySerial } from '../tax/store.ts';
 import { authenticateKioskClient } from './clients.ts';
 import { errorShape } from '../../../platform/http/error-schema.ts';
@@ -99,15 +99,15 @@ export function installKioskApi(app: FastifyInstance, deps: CertificatesDeps): v
       refuse(reason);
     };
 
-    const settings = await findSettings(deps.db.kysely, mc);
+    const settings = await deps.settings(mc);
     if (body.fiscalYear !== kioskFiscalYear(key.receivedOn, settings.kioskYearSwitch)) return refused('year_not_offered');
-    const person = await residentBySerial(deps.db.kysely, mc, body.serialNumber);
-    if (!person) return refused('unknown_person');
+    const residentNumber = await residentBySerial(deps.db.kysely, mc, body.serialNumber);
+    if (!residentNumber) return refused('unknown_person');
 
     let lostRace = false;
     const outcome = await issueCertificate(deps, {
       municipalityCode: mc,
-      residentNumber: person.residentNumber,
+      residentNumber,
       type: body.certificateType,
       fiscalYear: body.fiscalYear,
       copies: body.copies,

@@ -12,7 +12,9 @@ const f = (n: number): string => String(Math.round(n * 10_000) / 10_000);
 
 /** Draws `text` as a QR (error correction M) in a `size` × `size` square, quiet zone included, top left at (x, y). */
 export function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  // One fixed mask pattern: every mask is a valid QR that any reader decodes; scoring all eight for the "best" one
+  // costs more than the rest of the QR (about 1.3 ms of every certificate) for a symbol printed crisp as vectors.
+  const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
   const n = modules.size;
   const unit = size / (n + 2 * QUIET_ZONE);
   // Drawn in module units (one module = 1 × 1) so each rectangle is a few small integers.

@@ -90,11 +90,11 @@ export async function findResidents(db: Kysely<Database>, municipalityCode: stri
 }
 
 /**
- * Who a kiosk's 利用者証明用電子証明書 serial number belongs to: undefined when the mapping has no such serial (refuse
- * with unknown_person); `resident` undefined when the registry knows the person but the tax side has no record of them
- * (refuse with no_record).
+ * The 住記個人番号 a kiosk's 利用者証明用電子証明書 serial number belongs to, or undefined when the mapping has no such
+ * serial (refuse with unknown_person). The registry may know a person the tax side does not: issuing then refuses
+ * with no_record.
  */
-export async function residentBySerial(db: Kysely<Database>, municipalityCode: string, serial: string): Promise<{ residentNumber: string; resident: ResidentSummary | undefined } | undefined> {
+export async function residentBySerial(db: Kysely<Database>, municipalityCode: string, serial: string): Promise<string | undefined> {
   const serialNumber = normalizeSerial(serial);
   if (!serialNumber) return undefined;
   const mapped = await db
@@ -103,9 +103,7 @@ export async function residentBySerial(db: Kysely<Database>, municipalityCode: s
     .where('municipality_code', '=', municipalityCode)
     .where('serial_number', '=', serialNumber)
     .executeTakeFirst();
-  if (!mapped) return undefined;
-  const [resident] = await findResidents(db, municipalityCode, { residentNumber: mapped.resident_number });
-  return { residentNumber: mapped.resident_number, resident };
+  return mapped?.resident_number;
 }
 
 /** The fiscal years the person has a record for, newest first. */
