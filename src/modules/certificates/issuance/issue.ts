@@ -15,6 +15,7 @@ import { type Channel, refusalFor } from '../domain/refusal.ts';
 import type { CertificateType, RefusalReason, ResidentFacts, TaxRecord } from '../domain/tax-record.ts';
 import { renderCertificatePdf } from '../pdf/render.ts';
 import { findResidents, findTaxRecord } from '../tax/store.ts';
+import { type SigningKey, signingKeyById } from './signing-keys.ts';
 import { findIssuance, insertIssuance, type IssuanceRecord } from './store.ts';
 
 /** A request for one certificate. */
@@ -54,9 +55,9 @@ export async function assess(deps: CertificatesDeps, r: Pick<IssueRequest, 'muni
   return { record: found?.record, facts, refusal: refusalFor(facts, found?.record, r.type, today, r.channel) };
 }
 
-/** Lays out, signs and draws one certificate with the given number and issue date. */
-export async function makeCertificate(deps: CertificatesDeps, record: TaxRecord, r: { municipalityCode: string; type: CertificateType; certificateNumber: string; issuedOn: string }): Promise<Made> {
-  const [settings, key, municipality] = await Promise.all([deps.settings(r.municipalityCode), deps.signingKey(r.municipalityCode), deps.municipality()]);
+/** Lays out, signs (with the key that signs now, unless told) and draws one certificate with the given number and day. */
+export async function makeCertificate(deps: CertificatesDeps, record: TaxRecord, r: { municipalityCode: string; type: CertificateType; certificateNumber: string; issuedOn: string; key?: SigningKey }): Promise<Made> {
+  const [settings, key, municipality] = await Promise.all([deps.settings(r.municipalityCode), r.key ?? deps.signingKey(r.municipalityCode), deps.municipality()]);
   if (!municipality || municipality.code !== r.municipalityCode) throw new Error(`municipality ${r.municipalityCode} is not served here`);
   const printed = printedCertificate(record, r.type, { certificateNumber: r.certificateNumber, issueDate: r.issuedOn });
   const payload = signPayload(payloadValuesOf(printed, r.municipalityCode), key);
@@ -142,7 +143,8 @@ function isDuplicateNumber(e: unknown): boolean {
 export async function redrawIssued(deps: CertificatesDeps, municipalityCode: string, certificateNumber: string): Promise<{ issued: IssuanceRecord; pdf: Buffer; asIssued: boolean }> {
   const issued = await findIssuance(deps.db.kysely, municipalityCode, certificateNumber);
   const found = issued && (await findTaxRecord(deps.db.kysely, municipalityCode, issued.residentNumber, issued.fiscalYear));
-  if (!issued || !found) throw new AppError('certificate_not_found');
-  const made = await makeCertificate(deps, found.record, { municipalityCode, type: issued.certificateType, certificateNumber, issuedOn: issued.issuedOn });
+  const key = issued && (await signingKeyById(deps.db, await deps.cipher(municipalityCode), issued.keyId));
+  if (!issued || !found || !key) throw new AppError('certificate_not_found');
+  const made = await makeCertificate(deps, found.record, { municipalityCode, type: issued.certificateType, certificateNumber, issuedOn: issued.issuedOn, key });
   return { issued, pdf: made.pdf, asIssued: made.pdfSha256.equals(issued.pdfSha256) };
 }

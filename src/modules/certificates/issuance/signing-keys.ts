@@ -5,7 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { FieldCipher } from '../../../platform/crypto/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
-import { findActiveSigningKey, insertSigningKey, listPublicKeys, retireSigningKeys } from './store.ts';
+import { findActiveSigningKey, findSigningKey, insertSigningKey, listPublicKeys, retireSigningKeys } from './store.ts';
 
 export interface SigningKey {
   keyId: string;
@@ -40,7 +40,17 @@ export async function activeSigningKey(db: Db, cipher: FieldCipher): Promise<Sig
     row = await findActiveSigningKey(db.kysely, code);
     if (!row) throw new Error('certificate signing key vanished after insert');
   }
-  const der = await cipher.decryptBytes(row.privateKeySealed, sealAad(code, row.keyId));
+  return opened(cipher, row);
+}
+
+/** A key by its id, retired or not; undefined when there is none. */
+export async function signingKeyById(db: Db, cipher: FieldCipher, keyId: string): Promise<SigningKey | undefined> {
+  const row = await findSigningKey(db.kysely, cipher.municipalityCode, keyId);
+  return row && opened(cipher, row);
+}
+
+async function opened(cipher: FieldCipher, row: { keyId: string; privateKeySealed: Uint8Array }): Promise<SigningKey> {
+  const der = await cipher.decryptBytes(row.privateKeySealed, sealAad(cipher.municipalityCode, row.keyId));
   return { keyId: row.keyId, privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) };
 }
 

@@ -57,6 +57,17 @@ export async function findActiveSigningKey(q: Q, municipalityCode: string): Prom
   return row && { keyId: row.key_id, publicKey: row.public_key, privateKeySealed: row.private_key_sealed, createdAt: row.created_at, retiredAt: row.retired_at };
 }
 
+/** A key by its id, retired or not (a certificate drawn again is signed with the key that signed it first). */
+export async function findSigningKey(q: Q, municipalityCode: string, keyId: string): Promise<SigningKeyRow | undefined> {
+  const row = await q
+    .selectFrom('certificate_signing_key')
+    .select(['key_id', 'public_key', 'private_key_sealed', 'created_at', 'retired_at'])
+    .where('municipality_code', '=', municipalityCode)
+    .where('key_id', '=', keyId)
+    .executeTakeFirst();
+  return row && { keyId: row.key_id, publicKey: row.public_key, privateKeySealed: row.private_key_sealed, createdAt: row.created_at, retiredAt: row.retired_at };
+}
+
 /** Stores a new key unless another process stored one first (the partial unique index decides); true when ours won. */
 export async function insertSigningKey(q: Q, municipalityCode: string, key: Pick<SigningKeyRow, 'keyId' | 'publicKey' | 'privateKeySealed'>): Promise<boolean> {
   const result = await sql`

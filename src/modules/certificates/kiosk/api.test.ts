@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { backends } from '../../../../test/support/db.ts';
-import { type CertificatesWorld, certificatesWorld, changePerson, LATEST_YEAR, pdfText, personWhere } from '../certificates.builders.ts';
+import { fieldCipher, loadMasterKey } from '../../../platform/crypto/index.ts';
+import { type CertificatesWorld, certificatesWorld, changePerson, LATEST_YEAR, MC, pdfText, personWhere } from '../certificates.builders.ts';
+import { rotateSigningKey } from '../issuance/signing-keys.ts';
 import { kioskFiscalYear } from '../domain/kiosk-year.ts';
 import { todayInJapan } from '../../../platform/text/index.ts';
 
@@ -63,6 +65,9 @@ for (const backend of backends) {
       assert.equal(c.headers['idempotent-replayed'], 'true');
       assert.ok(c.rawPayload.equals(a.rawPayload) && b.rawPayload.equals(a.rawPayload), 'the same PDF, drawn again');
       assert.equal(await kioskIssued(), before + 1);
+      // Still the same bytes after the signing key was rotated: drawn again with the key that signed it.
+      await rotateSigningKey(w.t.db, await fieldCipher(w.t.db, loadMasterKey(w.t.config), MC));
+      assert.ok((await call(body)).rawPayload.equals(a.rawPayload), 'the same PDF after a key rotation');
       const other = await call({ ...body, copies: 3 });
       assert.equal(other.statusCode, 422);
       assert.equal(other.json().error.code, 'idempotency_key_reused');
