@@ -8,10 +8,7 @@ import { sql } from 'kysely';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { backends } from '../../../../test/support/db.ts';
 import { staffWithRoles, type TestStaff } from '../../../../test/support/staff.ts';
-import { pageContext } from '../../../shell/pages/page-context.ts';
-import { findServedMunicipality } from '../../../shell/store.ts';
 import { TAX_IMPORT_PATH } from './pages/tax-import-page.tsx';
-import { installTaxImport } from './routes.ts';
 import { type CsvRow, generatedTaxRows, taxCsv } from './tax.builders.ts';
 
 function uploadBody(fields: Record<string, string>, file: Buffer | undefined) {
@@ -50,8 +47,8 @@ for (const backend of backends) {
     };
 
     before(async () => {
+      // The console installs the tax import with the rest of the certificates module.
       [t, rows] = await Promise.all([testApp(backend, ['console']), generatedTaxRows()]);
-      installTaxImport(t.app, { db: t.db, pageContext: async (req) => pageContext(req, await findServedMunicipality(t.db)) });
       admin = await staffWithRoles(t.db, 'tax.admin', [{ role: 'administrator' }]);
       clerk = await staffWithRoles(t.db, 'tax.clerk', [{ role: 'clerk' }]);
     });
