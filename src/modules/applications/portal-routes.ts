@@ -43,6 +43,7 @@ import { draftPath, lookupStatus } from './status-lookup.ts';
 import { type ApplicationRow, findApplication, listHistory, listProcedures, rememberedProcedureVersions, type StoredProcedure } from './store.ts';
 import { confirmPaidApplication, createDraft, DRAFT_LIFETIME_DAYS, findByDraftToken, isEditable, saveCorrection, saveDraft, storedForm, submitApplication, validateStored } from './submission.ts';
 import { todayInJapan } from '../../platform/text/date.ts';
+import { html } from '../../platform/http/html.ts';
 
 const csrfCookie = 'madoguchi_portal_csrf';
 // Lax, not Strict: a resident opening the draft link from a webmail (another site) must get the form's token too.
@@ -54,8 +55,6 @@ export const STATUS_LOOKUPS_PER_MINUTE = 10;
 /** Files one form post may carry (a form has one or two file fields). */
 const MAX_FILES_PER_POST = 3;
 
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 
 const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 64 } } } as const;
 const procedureParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } } as const;

@@ -7,9 +7,9 @@
 //                                                version with its audit event, or the page again with every problem
 //
 // A definition describes a form and holds no resident's data, so reading it is not an audit event; saving one is.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
-import { auditClient } from '../../platform/audit/index.ts';
+import { auditClient, staffActor } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/http/language.ts';
 import type { ApplicationsDeps } from './deps.ts';
@@ -17,13 +17,12 @@ import { definitionText, ProcedureEditPage, type ProcedureEditProps } from './pa
 import { PROCEDURES_PATH, ProcedureListPage } from './pages/procedure-edit-list.tsx';
 import { definitionTextProblems, procedureOperations, saveProcedures } from './procedures.ts';
 import { findProcedure, findProcedureVersion, listProcedures, listProcedureVersions } from './store.ts';
+import { html } from '../../platform/http/html.ts';
 
 /** The longest definition the editor accepts, in characters (the largest shipped one is about 12,000). */
 const MAX_DEFINITION_CHARS = 200_000;
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } } as const;
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 
 /** Registers the procedure list and editor on a console server. */
 export function installProcedureEditor(app: FastifyInstance, deps: ApplicationsDeps): void {
@@ -97,7 +96,7 @@ export function installProcedureEditor(app: FastifyInstance, deps: ApplicationsD
         `Someone else saved this procedure after you opened it (version ${newest.version}). Keep a copy of your text, reopen the page and apply your change again.`));
     }
     if (problems.length || !definition) return html(reply, 400, editor(req, id, { text: body.definition, problems }));
-    const actor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+    const actor = staffActor(staff);
     const [result] = await saveProcedures(db, staff.municipalityCode, [definition], { loadedBy: staff.loginId, actor, client: auditClient(req) }, procedureOperations['applications.procedure.edit']);
     return reply.redirect(`${PROCEDURES_PATH}/${id}?${result!.changed ? 'saved' : 'unchanged'}=${result!.version}`, 303);
   });

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import { cachedFieldCiphers, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { expiringCache } from '../../platform/expiring-cache.ts';
 import type { PageContext } from '../../shell/pages/page-context.ts';
 import type { Municipality } from '../../shell/store.ts';
 import { activeSigningKey, type SigningKey } from './issuance/signing-keys.ts';
@@ -21,25 +22,14 @@ export interface CertificatesDeps {
   settings: (municipalityCode: string) => Promise<CertificateSettings>;
 }
 
-/** A value per municipality, read again once older than `ttlMs`; a failed read is not remembered. */
-function cachedFor<T>(ttlMs: number, load: (municipalityCode: string) => Promise<T>): (municipalityCode: string) => Promise<T> {
-  const cache = new Map<string, { at: number; value: Promise<T> }>();
-  return (code) => {
-    const hit = cache.get(code);
-    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
-    const value = load(code);
-    value.catch(() => cache.delete(code));
-    cache.set(code, { at: Date.now(), value });
-    return value;
-  };
-}
-
 export function certificatesDeps(base: Omit<CertificatesDeps, 'cipher' | 'signingKey' | 'settings'>): CertificatesDeps {
   const cipher = cachedFieldCiphers(base.db, base.config);
+  const signingKeys = expiringCache(async (code) => activeSigningKey(base.db, await cipher(code)));
+  const settings = expiringCache((code) => findSettings(base.db.kysely, code));
   return {
     ...base,
     cipher,
-    signingKey: cachedFor(60_000, async (code) => activeSigningKey(base.db, await cipher(code))),
-    settings: cachedFor(30_000, (code) => findSettings(base.db.kysely, code)),
+    signingKey: (code) => signingKeys(code, 60_000),
+    settings: (code) => settings(code, 30_000),
   };
 }

@@ -8,7 +8,7 @@
 //
 // The file never touches the disk or the database and never reaches a log; the extract itself has no page here.
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
 import { auditSubjects } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
@@ -30,6 +30,7 @@ import { BatchResultPage } from './pages/batch-result.tsx';
 import { BatchUploadPage } from './pages/batch-upload.tsx';
 import { findCurrentExtract } from './store.ts';
 import { todayInJapan } from '../../platform/text/date.ts';
+import { html } from '../../platform/http/html.ts';
 
 /** The largest file accepted: 20 MB holds some 100,000 applications, far more than a day's. */
 export const BATCH_MAX_BYTES = 20 * 1024 * 1024;
@@ -93,8 +94,6 @@ const ownerOf = (req: FastifyRequest) => {
   const staff = currentStaff(req);
   return `${staff.municipalityCode}:${staff.loginId}`;
 };
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 
 /** Registers the batch's pages on a console server. */
 export function installReviewBatch(app: FastifyInstance, options: ReviewBatchOptions): void {

@@ -16,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
-import { type AuditActor, type AuditClient, auditClient, auditSubjects, subjectId } from '../../platform/audit/index.ts';
+import { type AuditActor, auditClient, type AuditClient, auditSubjects, staffActor, subjectId } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -32,6 +32,8 @@ import { IMPORT_PATH } from './pages/import-common.tsx';
 import { IMPORT_ENCODINGS, type ImportEncoding, ImportFormPage } from './pages/import-form.tsx';
 import { type ImportPhase, ImportProgressPage, type ImportState } from './pages/import-progress.tsx';
 import { findCurrentExtract } from './store.ts';
+import { html } from '../../platform/http/html.ts';
+import { importFailure } from '../../platform/csv/import-failure.ts';
 
 /** The largest file accepted, each: well above Kobe's 1.5 M residents (some 110 MB) and their tax years. */
 export const IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
@@ -71,8 +73,6 @@ type Problem = [ja: string, en: string];
 const FILE_FIELDS = ['residents', 'taxYears'] as const;
 const tempPrefix = () => path.join(os.tmpdir(), `madoguchi-review-import-${process.pid}-`);
 const removeDir = (dir: string) => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 
 function phaseOf(job: ImportJob): ImportPhase {
   if (!job.reading) return 'finishing';
@@ -86,8 +86,7 @@ function failureOf(e: unknown): Problem {
     return ['別の取込（コマンドラインまたは別のサーバー）が実行中のため、取り込みませんでした。終わってから、もう一度取り込んでください。',
       'Another import (from the command line or another server) is running, so nothing was imported. Import again once it has ended.'];
   }
-  if (e instanceof AppError && e.status < 500) return [e.localized('ja'), e.localized('en')];
-  return ['取込中にシステムで問題が発生しました。時間をおいて、もう一度取り込んでください。', 'Something went wrong on our side during the import. Please import again later.'];
+  return importFailure(e);
 }
 
 /** Registers the import's pages on a console server. */
@@ -258,7 +257,7 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
       jobs.set(job.id, job);
       runningIn.set(job.municipalityCode, job);
       uploadDirs.delete(req); // the job removes the folder now
-      const actor: AuditActor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+      const actor: AuditActor = staffActor(staff);
       const promise = run(job, dir, { residents, taxYears }, encoding, { actor, client: auditClient(req) });
       inFlight.add(promise);
       void promise.finally(() => inFlight.delete(promise));

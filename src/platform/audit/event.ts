@@ -70,6 +70,11 @@ export function subjectId(kind: string, id: string | number): string {
   return s;
 }
 
+/** A member of staff as actor: login id, and the display name and department they had at the time. */
+export function staffActor(staff: { loginId: string; displayName: string; department: string }): AuditActor {
+  return { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+}
+
 /** A registered API client as actor: `api_client:<client id>`, with the name it was registered under (a system's name). */
 export function apiClientActor(client: { clientId: string; name: string }): AuditActor {
   return { userId: `api_client:${client.clientId}`, userName: client.name };

@@ -3,7 +3,7 @@
 export { appendAudit, type AppendedAudit, auditAttempt, audited, outcomeOf } from './append.ts';
 export { anchorAllAuditChains, type AnchorBreakReason, anchorAuditChain, type AnchorResult, type AnchorVerification, type AuditAnchor, defaultAnchorsFile, readAnchors, verifyAgainstAnchors } from './anchor.ts';
 export { auditHash, type AuditRow, canonicalForm, genesisHash } from './canonical.ts';
-export { apiClientActor, type AuditActor, type AuditClient, type AuditEvent, isSubjectId, subjectId, systemActor } from './event.ts';
+export { apiClientActor, type AuditActor, type AuditClient, type AuditEvent, isSubjectId, staffActor, subjectId, systemActor } from './event.ts';
 export { auditClient } from './http.ts';
 export { appendAuditPending, chainedAfter, chainPendingAudit, chainPendingBatch } from './pending.ts';
 export { auditKeyPath, auditPublicKeyPath, loadAuditKey, readAuditPublicKey } from './keys.ts';

@@ -5,7 +5,7 @@
 // failed attempt is logged too, with what the caller asked for.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOutcome, AuditOperationRef } from './operations.ts';
-import { type AuditActor, apiClientActor } from './event.ts';
+import { apiClientActor, type AuditActor, staffActor } from './event.ts';
 import { auditClient } from './http.ts';
 import type { AuditWriter } from './writer.ts';
 
@@ -57,7 +57,7 @@ export function checkAuditDeclared(url: string, config: { public?: boolean; pers
 /** Whose act a request is: the member of staff of its session, or the API client its bearer token named. */
 function requestActor(req: FastifyRequest): { municipalityCode: string; actor: AuditActor } | undefined {
   const staff = req.staff;
-  if (staff) return { municipalityCode: staff.municipalityCode, actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department } };
+  if (staff) return { municipalityCode: staff.municipalityCode, actor: staffActor(staff) };
   const principal = req.principal;
   if (principal?.kind === 'api_client') return { municipalityCode: principal.municipalityCode, actor: apiClientActor(principal) };
   return undefined;

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../platform/access/guard.ts';
-import { AuditOperation, auditClient, auditSubjects, subjectId } from '../../platform/audit/index.ts';
+import { auditClient, AuditOperation, auditSubjects, staffActor, subjectId } from '../../platform/audit/index.ts';
 import { changeAccount } from '../../platform/auth/accounts.ts';
 import { writeCsv } from '../../platform/csv/index.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -79,7 +79,7 @@ export function installAccountInventory(app: FastifyInstance, db: Db, municipali
   }, async (req, reply) => {
     const staff = currentStaff(req);
     const { loginId } = req.params as { loginId: string };
-    const actor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+    const actor = staffActor(staff);
     await changeAccount(db, 'disable', staff.municipalityCode, loginId, actor, auditClient(req));
     return reply.redirect('/console/accounts', 303);
   });

@@ -5,7 +5,7 @@ import { currentPrincipal, currentStaff } from '../../platform/access/guard.ts';
 import { parseAllowList } from '../../platform/access/networks.ts';
 import { roles } from '../../platform/access/roles.ts';
 import { findRoleNetworks, setRoleNetworks } from '../../platform/access/store.ts';
-import { AuditOperation, auditClient, audited } from '../../platform/audit/index.ts';
+import { auditClient, audited, AuditOperation, staffActor } from '../../platform/audit/index.ts';
 import { findSecuritySettings, saveSecuritySettings, type SecuritySettings } from '../../platform/auth/settings.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { t } from '../../platform/http/language.ts';
@@ -74,7 +74,7 @@ export function installSecuritySettings(app: FastifyInstance, db: Db, municipali
       const page = await render(req, staff.municipalityCode, { saved: false, problem: t(pageContext(req, undefined).lang, ...parsed.problem) });
       return reply.status(400).type('text/html; charset=utf-8').send(page);
     }
-    const actor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+    const actor = staffActor(staff);
     const s = parsed.settings;
     const detail = `idle ${s.idleTimeoutMinutes} min, lockout ${s.lockoutThreshold} / ${s.lockoutMinutes ?? 'manual'}, mfa for all ${s.mfaRequiredForAll}, restricted roles ${Object.entries(parsed.networks).filter(([, l]) => l.length).map(([r]) => r).join(' ') || '-'}`;
     const event = { municipalityCode: staff.municipalityCode, operation: AuditOperation['settings.security_change'], actor, client: auditClient(req), detail };

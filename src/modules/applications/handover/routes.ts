@@ -27,9 +27,8 @@ import { disposeHandedOver } from './dispose.ts';
 import { HandoverDetailPage } from './pages/handover-detail.tsx';
 import { DEFAULT_STATES, EXPORTABLE_STATES, HANDOVER_PATH, type HandoverForm, HandoverFormPage } from './pages/handover-form.tsx';
 import { countSelection, findHandover, listDisposals, listHandovers } from './store.ts';
+import { html } from '../../../platform/http/html.ts';
 
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (s: string) => dayPattern.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);

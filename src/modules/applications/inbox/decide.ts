@@ -4,7 +4,7 @@
 // the states by code: never the comment nor the reason, which are the resident's business.
 import { can, type Principal } from '../../../platform/access/can.ts';
 import { findAssignments } from '../../../platform/access/store.ts';
-import { type AuditClient, auditAttempt, audited, outcomeOf, subjectId } from '../../../platform/audit/index.ts';
+import { auditAttempt, type AuditClient, audited, outcomeOf, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import { findLoginAccount } from '../../../platform/auth/store.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -32,7 +32,7 @@ function eventOf(d: Decider, operation: (typeof ops)[keyof typeof ops], applicat
   return {
     municipalityCode: d.municipalityCode,
     operation,
-    actor: { userId: d.loginId, userName: d.displayName, department: d.department },
+    actor: staffActor(d),
     ...(d.client ? { client: d.client } : {}),
     subjects: [subjectId('application', applicationId)],
     detail,

@@ -17,7 +17,7 @@ import { currentPrincipal, currentStaff } from '../../../platform/access/guard.t
 import { authorizeRecord } from '../../../platform/access/record.ts';
 import { allowSensitiveView, type SensitiveKind } from '../../../platform/access/sensitive.ts';
 import { roles } from '../../../platform/access/roles.ts';
-import { auditClient, auditSubjects, subjectId } from '../../../platform/audit/index.ts';
+import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import { AppError, type ErrorCode, errorCodes } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { listAttachments, readAttachment } from '../attachments/index.ts';
@@ -35,6 +35,7 @@ import { inboxHref, InboxListPage } from './pages/inbox-list.tsx';
 import type { Revealed } from './pages/values.tsx';
 import { assessApplication, storedVerdictOf } from './review-assist.ts';
 import { countByState, listInbox, listStaffWithRoles } from './store.ts';
+import { html } from '../../../platform/http/html.ts';
 
 /** Rows per page of the list. */
 export const INBOX_PAGE_SIZE = 50;
@@ -44,7 +45,6 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 const langQuery = { type: 'object', properties: { lang: { type: 'string', maxLength: 2 }, done: { type: 'string', maxLength: 40 }, problem: { type: 'string', maxLength: 60 }, action: { type: 'string', maxLength: 40 }, who: { type: 'string', maxLength: 100 } } } as const;
 const formBody = (properties: Record<string, { type: 'string'; maxLength: number }>) => ({ type: 'object', properties: { csrf: { type: 'string', maxLength: 200 }, ...properties } });
 
-const html = async (reply: FastifyReply, status: number, page: string | Promise<string>) => reply.status(status).type('text/html; charset=utf-8').send(await page);
 
 // The roles whose holders may be assigned an application (they can read the inbox).
 const assignableRoles = Object.entries(roles).filter(([, r]) => (r.capabilities as readonly string[]).includes('applications.inbox.read')).map(([name]) => name);
@@ -236,7 +236,7 @@ export function installInbox(app: FastifyInstance, deps: ApplicationsDeps): void
     authorizeRecord(req, 'applications.inbox.decide', app, resourceOf);
     const staff = currentStaff(req);
     return deciding(reply, id, 'review_assist', () => assessApplication(deps, staff.municipalityCode, id, {
-      actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department }, client: auditClient(req),
+      actor: staffActor(staff), client: auditClient(req),
     }));
   });
 }

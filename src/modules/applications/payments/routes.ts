@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
-import { auditClient, auditSubjects, subjectId } from '../../../platform/audit/index.ts';
+import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import { requireRecentAuthentication } from '../../../platform/auth/step-up.ts';
 import { writeCsv } from '../../../platform/csv/index.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -30,9 +30,8 @@ import { reconcileDay } from './reconcile.ts';
 import { refundPayment } from './refund.ts';
 import { installSandboxRoutes } from './sandbox-routes.ts';
 import { findPayment } from './store.ts';
+import { html } from '../../../platform/http/html.ts';
 
-const html = (reply: FastifyReply, status: number, page: string | Promise<string>) =>
-  Promise.resolve(page).then((p) => reply.status(status).type('text/html; charset=utf-8').send(p));
 const uuidPattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const dayPattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const paymentParams = { type: 'object', required: ['paymentId'], properties: { paymentId: { type: 'string', pattern: uuidPattern } } } as const;
@@ -154,7 +153,7 @@ export function installPaymentsConsole(app: FastifyInstance, deps: ApplicationsD
       if (!/^[1-9][0-9]{0,12}$/.test(text)) throw new AppError('payment_refund_too_large', { refundableYen: '—' });
       await refundPayment(deps, {
         municipalityCode: staff.municipalityCode, paymentId, amountYen: Number(text),
-        actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department }, client: auditClient(req),
+        actor: staffActor(staff), client: auditClient(req),
       });
     } catch (e) {
       if (e instanceof AppError && e.status < 500) return refundPage(req, reply, e.status, { amount: text.slice(0, 15), problem: e.localized(lang) });

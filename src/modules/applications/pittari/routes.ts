@@ -8,7 +8,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../../platform/access/guard.ts';
-import { auditClient } from '../../../platform/audit/index.ts';
+import { auditClient, staffActor } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { createAttachmentScanner } from '../attachments/index.ts';
@@ -40,7 +40,7 @@ export function installPittariImport(app: FastifyInstance, deps: ApplicationsDep
       try {
         const imported = await importPittariBundle(deps.db, {
           municipalityCode: staff.municipalityCode, bundle, cipher: await deps.cipher(staff.municipalityCode), files: deps.files, scanner, today: todayInJapan(),
-          loginId: staff.loginId, actor: { userId: staff.loginId, userName: staff.displayName, department: staff.department }, client: auditClient(req),
+          loginId: staff.loginId, actor: staffActor(staff), client: auditClient(req),
         });
         return await page(req, reply, 200, { imported });
       } catch (e) {

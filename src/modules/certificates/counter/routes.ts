@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
-import { type AuditActor, auditClient, auditSubjects, subjectId } from '../../../platform/audit/index.ts';
+import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { parseWareki, todayInJapan } from '../../../platform/text/index.ts';
@@ -17,15 +17,10 @@ import { revokeCertificate } from '../issuance/revoke.ts';
 import { listIssuancesOf } from '../issuance/store.ts';
 import { findResidents, type ResidentQuery, taxYears } from '../tax/store.ts';
 import { COUNTER_PATH, CounterPersonPage, CounterSearchPage, personHref, refusalText, type SearchForm } from './pages/counter-pages.tsx';
+import { html } from '../../../platform/http/html.ts';
 
-const html = async (reply: FastifyReply, status: number, page: string | Promise<string>) => reply.status(status).type('text/html; charset=utf-8').send(await page);
 const short = { type: 'string', maxLength: 100 } as const;
 const residentParams = { type: 'object', required: ['residentNumber'], properties: { residentNumber: { type: 'string', pattern: '^[0-9A-Za-z-]{1,20}$' } } } as const;
-
-const staffActor = (req: FastifyRequest): AuditActor => {
-  const s = currentStaff(req);
-  return { userId: s.loginId, userName: s.displayName, department: s.department };
-};
 
 /** The search the form asks for, or undefined when it asks for none (or for too little to search by). */
 function queryOf(f: SearchForm): ResidentQuery | undefined {
@@ -114,7 +109,7 @@ export function installCounterRoutes(app: FastifyInstance, deps: CertificatesDep
       copies,
       channel: 'counter',
       issuedBy: staff.loginId,
-      actor: staffActor(req),
+      actor: staffActor(staff),
       client: auditClient(req),
     });
     if (!outcome.issued) return personPage(req, reply, residentNumber, 422, { kind: 'error', text: refusalText(lang, outcome.reason) });
@@ -132,7 +127,7 @@ export function installCounterRoutes(app: FastifyInstance, deps: CertificatesDep
     const staff = currentStaff(req);
     const { certificateNumber } = req.params as { certificateNumber: string };
     const { reason } = req.body as { reason: string };
-    const { residentNumber } = await revokeCertificate(db, { municipalityCode: staff.municipalityCode, certificateNumber, reason, actor: staffActor(req), client: auditClient(req) });
+    const { residentNumber } = await revokeCertificate(db, { municipalityCode: staff.municipalityCode, certificateNumber, reason, actor: staffActor(staff), client: auditClient(req) });
     return reply.redirect(`${personHref(residentNumber)}?done=revoked`, 303);
   });
 }

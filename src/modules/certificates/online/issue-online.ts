@@ -12,6 +12,7 @@ import type { CertificatesDeps } from '../deps.ts';
 import { certificateTypes } from '../domain/tax-record.ts';
 import { type IssueOutcome, issueCertificate, redrawIssued } from '../issuance/issue.ts';
 import { consumeLink, findLiveLink, insertDelivery } from './store.ts';
+import { staffActor } from '../../../platform/audit/index.ts';
 
 export const LINK_DAYS = 14;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -53,7 +54,7 @@ export async function issueForApplication(
     copies: request.copies,
     channel: 'online',
     issuedBy: `online:${applicationId}`,
-    actor: { userId: d.loginId, userName: d.displayName, department: d.department },
+    actor: staffActor(d),
     ...(d.client ? { client: d.client } : {}),
   }, async (tx, certificateNumber) => {
     const link = delivery === 'download';

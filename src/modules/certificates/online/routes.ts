@@ -15,8 +15,8 @@ import { findResidents } from '../tax/store.ts';
 import { downloadByLink, issueForApplication } from './issue-online.ts';
 import { DownloadPage, ONLINE_PATH, OnlineListPage, OnlineRequestPage } from './pages/online-pages.tsx';
 import { findLiveLink } from './store.ts';
+import { html } from '../../../platform/http/html.ts';
 
-const html = async (reply: FastifyReply, status: number, page: string | Promise<string>) => reply.status(status).type('text/html; charset=utf-8').send(await page);
 const uuid = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const idParams = { type: 'object', required: ['applicationId'], properties: { applicationId: { type: 'string', pattern: uuid } } } as const;
 const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } } } as const;

@@ -18,7 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../../platform/access/guard.ts';
-import { type AuditActor, type AuditClient, auditClient } from '../../../platform/audit/index.ts';
+import { type AuditActor, auditClient, type AuditClient, staffActor } from '../../../platform/audit/index.ts';
 import type { DescribedRowError } from '../../../platform/csv/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -27,6 +27,7 @@ import type { PageContext } from '../../../shell/pages/page-context.ts';
 import { importTaxRecords } from './import.ts';
 import { TAX_IMPORT_ENCODINGS, TAX_IMPORT_PATH, TaxImportPage, type TaxImportPageProps, type TaxImportState } from './pages/tax-import-page.tsx';
 import { taxYearCounts } from './store.ts';
+import { importFailure } from '../../../platform/csv/import-failure.ts';
 
 /** The largest file accepted: Kobe's 1.5 M people over three years is some 1.5 GB. */
 export const TAX_IMPORT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
@@ -54,12 +55,6 @@ class Upload {
 }
 
 const removeDir = (dir: string) => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-
-/** Why an import failed other than by its lines, for the administrator; no internals. */
-function failure(e: unknown): [ja: string, en: string] {
-  if (e instanceof AppError && e.status < 500) return [e.localized('ja'), e.localized('en')];
-  return ['取込中にシステムで問題が発生しました。時間をおいて、もう一度取り込んでください。', 'Something went wrong on our side during the import. Please import again later.'];
-}
 
 /** Registers the import's pages on a console server. */
 export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesOptions): void {
@@ -111,7 +106,7 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
       if (e instanceof AppError && e.code === 'import_rejected') {
         outcome = { kind: 'rejected', count: Number(e.details.count), problems: e.details.errors as DescribedRowError[] };
       } else {
-        const [ja, en] = failure(e);
+        const [ja, en] = importFailure(e);
         outcome = { kind: 'failed', ja, en };
         if (!(e instanceof AppError && e.status < 500)) app.log.error({ err: e, importId: job.id }, 'tax records import failed');
       }
@@ -171,7 +166,7 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
       jobs.set(job.id, job);
       running.set(job.municipalityCode, job);
       uploads.delete(req); // the job removes the folder now
-      const actor: AuditActor = { userId: staff.loginId, userName: staff.displayName, department: staff.department };
+      const actor: AuditActor = staffActor(staff);
       const promise = run(job, upload, encoding, { actor, client: auditClient(req) });
       inFlight.add(promise);
       void promise.finally(() => inFlight.delete(promise));

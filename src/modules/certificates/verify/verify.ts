@@ -2,9 +2,10 @@
 // The signature is checked against the published keys exactly as an offline verifier would; the issuance record then
 // says whether the certificate was revoked. Only a valid signature or a recorded number shows any values.
 import type { Db } from '../../../platform/db/index.ts';
+import { expiringCache } from '../../../platform/expiring-cache.ts';
 import { type PayloadRejection, type PayloadValues, payloadFromScan, verifyPayload } from '../domain/payload.ts';
 import { publishedKeys } from '../issuance/signing-keys.ts';
-import { findIssuance } from '../issuance/store.ts';
+import { findIssuance, type IssuanceRecord } from '../issuance/store.ts';
 
 export type Verification =
   /** Signed by the municipality and on record, not revoked. */
@@ -16,24 +17,10 @@ export type Verification =
   /** Not signed by any published key, or altered. */
   | { state: 'invalid'; reason: PayloadRejection | 'not_as_issued' };
 
-type VerifierKey = { keyId: string; municipalityCode: string; publicKey: string };
-
-/** The published keys in the form the verifier takes, read again when older than the age asked for. */
-function publishedKeyCache(db: Db): (maxAgeMs: number) => Promise<VerifierKey[]> {
-  let loaded: { at: number; keys: Promise<VerifierKey[]> } | undefined;
-  return (maxAgeMs) => {
-    if (!loaded || Date.now() - loaded.at > maxAgeMs) {
-      const keys = publishedKeys(db).then((ks) => ks.map((k) => ({ keyId: k.kid, municipalityCode: k.municipalityCode, publicKey: k.x })));
-      keys.catch(() => (loaded = undefined));
-      loaded = { at: Date.now(), keys };
-    }
-    return loaded.keys;
-  };
-}
-
 /** A verifier over the database. */
 export function certificateVerifier(db: Db) {
-  const keys = publishedKeyCache(db);
+  const published = expiringCache(async () => (await publishedKeys(db)).map((k) => ({ keyId: k.kid, municipalityCode: k.municipalityCode, publicKey: k.x })));
+  const keys = (maxAgeMs: number) => published('', maxAgeMs);
 
   // Keys are believed for a minute; an unknown key id reads them again (at most every 5 s: made-up ids cost little).
   const check = async (payload: string) => {
@@ -42,8 +29,9 @@ export function certificateVerifier(db: Db) {
     return verifyPayload(payload, await keys(5_000));
   };
 
-  const withRecord = async (values: PayloadValues, payload: string): Promise<Verification> => {
-    const issued = await findIssuance(db.kysely, values.municipalityCode, values.certificateNumber);
+  /** What the record says of signed values; the record is read here unless the caller has it already. */
+  const withRecord = async (values: PayloadValues, payload: string, record?: IssuanceRecord): Promise<Verification> => {
+    const issued = record ?? (await findIssuance(db.kysely, values.municipalityCode, values.certificateNumber));
     if (!issued) return { state: 'unknown' };
     if (issued.signedPayload !== payload) return { state: 'invalid', reason: 'not_as_issued' };
     if (issued.revoked) return { state: 'revoked', values, revokedAt: issued.revoked.at, reason: issued.revoked.reason };
@@ -65,7 +53,7 @@ export function certificateVerifier(db: Db) {
       if (!issued) return { state: 'unknown' };
       const result = await check(issued.signedPayload);
       if (!result.valid) return { state: 'invalid', reason: result.reason };
-      return withRecord(result.values, issued.signedPayload);
+      return withRecord(result.values, issued.signedPayload, issued);
     },
   };
 }

@@ -19,10 +19,4 @@ export const stateLabel = (lang: Lang, state: ApplicationState): string => t(lan
 export const channelLabel = (lang: Lang, channel: string): string =>
   channel === 'pittari' ? t(lang, 'ぴったりサービス', 'ぴったりサービス (national portal)') : t(lang, '電子申請（ポータル）', 'Online (portal)');
 
-/** A notice above the page's content: an error (role=alert) or a confirmation (role=status), already in the page's language. */
-export function Notice({ notice }: { notice: { kind: 'error' | 'done'; text: string } | undefined }) {
-  if (!notice) return '';
-  return notice.kind === 'error'
-    ? <p class="notice notice-error" role="alert" safe>{notice.text}</p>
-    : <p class="notice" role="status" safe>{notice.text}</p>;
-}
+export { Notice } from '../../../../platform/ui/notice.tsx';

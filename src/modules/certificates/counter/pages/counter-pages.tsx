@@ -6,7 +6,7 @@ import { formatInstant, pick, yen } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
 import { formatFiscalYear, formatLuhnNumber, formatWareki } from '../../../../platform/text/index.ts';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
-import { Notice } from '../../pages-notice.tsx';
+import { Notice } from '../../../../platform/ui/notice.tsx';
 import { type CertificateType, certificateTypes, refusalMessages, type RefusalReason, type ResidentFacts } from '../../domain/tax-record.ts';
 import type { IssuanceRecord } from '../../issuance/store.ts';
 import type { ResidentSummary } from '../../tax/store.ts';

@@ -5,7 +5,7 @@ import { formatInstant, pick, yen } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout, PortalLayout } from '../../../../platform/ui/layout.tsx';
 import { formatFiscalYear, formatLuhnNumber, formatWareki } from '../../../../platform/text/index.ts';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
-import { Notice } from '../../pages-notice.tsx';
+import { Notice } from '../../../../platform/ui/notice.tsx';
 import type { CertificateRequest } from '../../../applications/index.ts';
 import { certificateTypes } from '../../domain/tax-record.ts';
 import type { ResidentSummary } from '../../tax/store.ts';

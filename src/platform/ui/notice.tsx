@@ -1,4 +1,4 @@
-// The notice above a certificates page's content: an error (role=alert) or a confirmation (role=status).
+// The notice above a console page's content: an error (role=alert) or a confirmation (role=status).
 export type PageNotice = { kind: 'error' | 'done'; text: string };
 
 export function Notice({ notice }: { notice: PageNotice | undefined }) {
