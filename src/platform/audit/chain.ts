@@ -53,10 +53,11 @@ export async function chainEvents(tx: Tx, events: readonly AuditEventValues[], s
 const chainMoved = new Set(['23000', '23505']);
 
 /**
- * Appends events after the ends this writer saw last, in one statement and its own transaction, without the lock:
- * one round trip instead of four. The trigger and the primary key still refuse a gap or a fork, so when another
- * writer (another server, an action's transaction) appended meanwhile, nothing is written, those ends are forgotten
- * and the answer is undefined: take the lock with chainEvents. Undefined too when an end is not known yet.
+ * Appends events after the ends this writer saw last, in one statement and its own transaction: one round trip
+ * instead of four. The statement waits for the chain locks but reads no end under them; the trigger and the primary
+ * key refuse a gap or a fork, so when another writer (another server, an action's transaction) appended meanwhile,
+ * nothing is written, those ends are forgotten and the answer is undefined: take the lock with chainEvents.
+ * Undefined too when an end is not known yet.
  */
 export async function chainEventsAfterSeen(q: Kysely<Database>, events: readonly AuditEventValues[], seen: ChainEnds): Promise<AppendedAudit[] | undefined> {
   const codes = municipalitiesOf(events);
@@ -64,7 +65,7 @@ export async function chainEventsAfterSeen(q: Kysely<Database>, events: readonly
   const ends: ChainEnds = new Map(codes.map((code) => [code, seen.get(code)!]));
   const rows = chainRows(events, ends);
   try {
-    await insertAuditRows(q, rows);
+    await insertAuditRows(q, rows, codes);
   } catch (e) {
     if (!chainMoved.has(String((e as { code?: unknown }).code))) throw e;
     for (const code of codes) seen.delete(code);

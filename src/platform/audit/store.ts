@@ -17,10 +17,19 @@ const arrayLiteral = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /**
  * Inserts chained events in order, in one statement whatever their number: one array per column, so the text
- * and its 19 parameters stay the same. The trigger refuses any that does not continue its chain.
+ * and its parameters stay the same. The trigger refuses any that does not continue its chain.
+ *
+ * `lockFirst`, for an insert outside the lock's transaction: the statement takes those municipalities' chain locks
+ * (in the order given) before it inserts a row. A writer holding the lock read its chain end under it and must find
+ * that end unmoved at its commit; an insert that skipped the lock could take its seq in between and fail the
+ * writer's whole transaction. Waiting here instead, the insert meets the moved end itself and is refused.
  */
-export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[]): Promise<void> {
+export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[], lockFirst?: readonly string[]): Promise<void> {
   const column = <T>(pick: (r: AuditRow) => T) => rows.map(pick);
+  // An uncorrelated subquery: run once, before the first row (PostgreSQL's one-time filter).
+  const locks = lockFirst
+    ? sql`where (select count(pg_advisory_xact_lock(1096107092, code::int)) from unnest(${[...lockFirst]}::text[]) as code) >= 0`
+    : sql``;
   await runPrepared(tx, sql`
     insert into audit_event (municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,
       operation_code, operation_name, category, detail, individual_number_access, outcome, subjects, started_at, ended_at, prev_hash, hash)
@@ -35,6 +44,7 @@ export async function insertAuditRows(tx: Executor, rows: readonly AuditRow[]): 
       ${column((r) => r.hash)}::text[])
       with ordinality as e(municipality_code, seq, event_key, client_ip, client_user_agent, user_id, user_name, department,
         operation_code, operation_name, category, detail, individual_number_access, outcome, subjects, started_at, ended_at, prev_hash, hash, n)
+    ${locks}
     order by n`.compile(tx));
 }
 
