@@ -24,6 +24,12 @@ export const capabilities = {
   'certificates.revoke': { ja: '税証明書の失効', en: 'Revoke tax certificates' },
   'certificates.report.read': { ja: '証明書交付件数の閲覧・出力', en: 'View and export certificate issuance counts' },
   'certificates.settings.manage': { ja: '証明書の設定（手数料・公印・首長名）とコンビニ交付接続先', en: 'Certificate settings (fee, seal, mayor) and kiosk clients' },
+  'card.masters.manage': { ja: 'マイナンバーカード来庁予約のマスタ管理（窓口・予約区分・予約枠・受付期間）', en: 'Card reservation masters (sites, types, slots, booking window)' },
+  'card.reservations.read': { ja: 'マイナンバーカード来庁予約の閲覧（一覧・カレンダー・検索）', en: 'View card reservations (day list, calendar, search)' },
+  'card.reservations.proxy': { ja: 'マイナンバーカード来庁予約の代行予約・取消（コールセンター）', en: 'Book and cancel card reservations for callers (call centre)' },
+  'card.reservations.checkin': { ja: 'マイナンバーカード来庁予約の消し込み（来庁確認）', en: 'Check in arrivals for card reservations' },
+  'card.reports.read': { ja: 'マイナンバーカード来庁予約の報告書出力', en: 'View and export card reservation reports' },
+  'mail.outbox.read': { ja: '送信メール（送信待ち・送信済み）の閲覧', en: 'View the mail outbox' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

@@ -18,13 +18,15 @@ export const roles = {
       'console.use', 'staff.account.read', 'staff.account.manage', 'audit.search', 'audit.export', 'review.extract.import',
       'applications.procedure.manage', 'applications.register.read', 'applications.pittari.import', 'applications.payment.reconcile',
       'certificates.tax.import', 'certificates.settings.manage', 'certificates.report.read',
+      'card.masters.manage', 'card.reservations.read', 'card.reports.read', 'mail.outbox.read',
     ],
     mfaRequired: true,
   },
   operator: {
     ja: 'コールセンター・運用オペレーター',
     en: 'Operator',
-    capabilities: ['console.use'],
+    // The call centre (seed 001 ③④⑤): books for callers, finds and cancels bookings at every site, but never ticks arrivals.
+    capabilities: ['console.use', 'card.reservations.read', 'card.reservations.proxy'],
     mfaRequired: true,
   },
   // 事務取扱担当者 of the My Number law: the staff designated to handle individual numbers and sensitive data.
@@ -40,7 +42,7 @@ export const roles = {
     capabilities: [
       'console.use', 'review.batch.run', 'applications.inbox.read', 'applications.inbox.decide', 'applications.handover.export',
       'applications.pittari.import', 'applications.register.read', 'certificates.counter.issue', 'certificates.revoke',
-      'certificates.report.read',
+      'certificates.report.read', 'card.reservations.read', 'card.reservations.checkin', 'card.reports.read',
     ],
     mfaRequired: false,
   },
@@ -54,7 +56,7 @@ export const roles = {
   auditor: {
     ja: '監査担当',
     en: 'Auditor',
-    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read'],
+    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read', 'card.reports.read'],
     mfaRequired: false,
   },
 } as const satisfies Record<string, RoleDefinition>;
