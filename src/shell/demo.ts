@@ -6,6 +6,7 @@ import { upsertStaffUser } from '../platform/auth/store.ts';
 import { totpSecretBox } from '../platform/auth/totp-secret.ts';
 import type { MasterKey } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import { loadDemoCardMasters } from '../demo/card-masters.ts';
 import { demoCity } from '../demo/demo-city.ts';
 import { loadProcedureDir, shippedProceduresDir, systemLoader } from '../modules/applications/index.ts';
 import { upsertMunicipality } from './store.ts';
@@ -47,4 +48,5 @@ export async function loadDemoMunicipality(db: Db, options: { master?: MasterKey
   }
   // The five shipped procedures, so the portal has something to apply for; reloading leaves unchanged ones as they are.
   await loadProcedureDir(db, demoCity.code, shippedProceduresDir, systemLoader('system:demo'));
+  await loadDemoCardMasters(db, demoCity.code);
 }

@@ -161,6 +161,159 @@ export interface AuditEventPendingTable {
   queued_at: Generated<Date>;
 }
 
+export interface CardBookingSettingsTable {
+  municipality_code: string;
+  opens_days_ahead: Generated<number>;
+  closes_days_before: Generated<number>;
+  closes_at_time: Generated<string>;
+  offer_hold_hours: Generated<number>;
+  few_threshold: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface CardReservationTable {
+  municipality_code: string;
+  reservation_number: string;
+  group_id: string;
+  site_code: string;
+  type_code: string;
+  slot_date: string;
+  start_time: string;
+  end_time: string;
+  people: Generated<number>;
+  name: string;
+  kana: string;
+  gender: Generated<string>;
+  birth_date: string | null;
+  postal_code: Generated<string>;
+  address: Generated<string>;
+  building_room: Generated<string>;
+  phone: string;
+  email: string | null;
+  request_note: Generated<string>;
+  lang: Generated<string>;
+  status: Generated<string>;
+  message: Generated<string>;
+  booked_at: Generated<Date>;
+  proxy_operator: string | null;
+  cancel_token_hash: string;
+  replaces_number: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  arrived_at: Date | null;
+  arrived_by: string | null;
+  no_show_at: Date | null;
+  reminded_at: Date | null;
+}
+
+export interface CardReservationTypeTable {
+  municipality_code: string;
+  type_code: string;
+  name_ja: string;
+  name_en: string;
+  duration_minutes: Generated<number>;
+  documents_ja: Generated<string>;
+  documents_en: Generated<string>;
+  max_people: Generated<number>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface CardSiteTable {
+  municipality_code: string;
+  site_code: string;
+  name_ja: string;
+  name_en: string;
+  address: Generated<string>;
+  map_note_ja: Generated<string>;
+  map_note_en: Generated<string>;
+  open_weekdays: Generated<string[]>;
+  opens_at: Generated<string>;
+  closes_at: Generated<string>;
+  is_satellite: Generated<boolean>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface CardSiteClosureTable {
+  municipality_code: string;
+  site_code: string;
+  closed_on: string;
+  reason: Generated<string>;
+}
+
+export interface CardSiteOpenOverrideTable {
+  municipality_code: string;
+  site_code: string;
+  open_on: string;
+  note: Generated<string>;
+}
+
+export interface CardSlotTable {
+  municipality_code: string;
+  site_code: string;
+  type_code: string;
+  slot_date: string;
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  booked: Generated<number>;
+  held: Generated<number>;
+}
+
+export interface CardSlotExceptionTable {
+  municipality_code: string;
+  exception_id: Generated<string>;
+  site_code: string;
+  type_code: string;
+  exception_date: string;
+  kind: string;
+  start_time: string | null;
+  end_time: string | null;
+  capacity: number | null;
+  note: Generated<string>;
+}
+
+export interface CardSlotTemplateTable {
+  municipality_code: string;
+  template_id: Generated<string>;
+  site_code: string;
+  type_code: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  interval_minutes: number;
+  capacity: number;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface CardTypeSiteTable {
+  municipality_code: string;
+  site_code: string;
+  type_code: string;
+}
+
+export interface CardWaitlistTable {
+  municipality_code: string;
+  waitlist_id: Generated<string>;
+  site_code: string;
+  type_code: string;
+  slot_date: string;
+  people: Generated<number>;
+  name: string;
+  email: string;
+  phone: string;
+  lang: Generated<string>;
+  joined_at: Generated<Date>;
+  status: Generated<string>;
+  offer_token_hash: string | null;
+  offered_start_time: string | null;
+  offered_at: Date | null;
+  hold_until: Date | null;
+  reservation_number: string | null;
+}
+
 export interface CertificateIssuanceTable {
   municipality_code: string;
   certificate_number: string;
@@ -449,6 +602,17 @@ export interface Database {
   application_state_count: ApplicationStateCountTable;
   audit_event: AuditEventTable;
   audit_event_pending: AuditEventPendingTable;
+  card_booking_settings: CardBookingSettingsTable;
+  card_reservation: CardReservationTable;
+  card_reservation_type: CardReservationTypeTable;
+  card_site: CardSiteTable;
+  card_site_closure: CardSiteClosureTable;
+  card_site_open_override: CardSiteOpenOverrideTable;
+  card_slot: CardSlotTable;
+  card_slot_exception: CardSlotExceptionTable;
+  card_slot_template: CardSlotTemplateTable;
+  card_type_site: CardTypeSiteTable;
+  card_waitlist: CardWaitlistTable;
   certificate_issuance: CertificateIssuanceTable;
   certificate_kiosk_client: CertificateKioskClientTable;
   certificate_kiosk_request: CertificateKioskRequestTable;

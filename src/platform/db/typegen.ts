@@ -6,7 +6,7 @@ const tsTypes: Record<string, string> = {
   text: 'string', 'character varying': 'string', character: 'string', uuid: 'string', inet: 'string',
   smallint: 'number', integer: 'number', bigint: 'number', numeric: 'string', real: 'number', 'double precision': 'number',
   boolean: 'boolean', date: 'string', 'timestamp with time zone': 'Date', jsonb: 'unknown', json: 'unknown',
-  bytea: 'Uint8Array', ARRAY: 'string[]',
+  bytea: 'Uint8Array', ARRAY: 'string[]', 'time without time zone': 'string',
 };
 
 interface ColumnRow {

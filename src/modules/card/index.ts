@@ -1,0 +1,11 @@
+// マイナンバーカード (issue 7; seed 001): what the shell and other modules use of the card module — counter
+// reservations for now (the card lifecycle is a later issue).
+//   domain/        pure rules: slots from templates, availability marks, the booking window, reservation numbers,
+//                  the waitlist, the applicant's details, the personal-data items
+//   reservations/  the SQL (store.ts) and the use cases: book, cancel, change, waitlist (book.ts)
+//   api.ts         /api/v1/card/… for integrators
+export type { Applicant, ApplicantInput, Gender } from './domain/applicant.ts';
+export type { BookingSettings, ReservationType, Schedule, Site, SlotException, SlotTemplate } from './domain/masters.ts';
+export type { Reservation, ReservationStatus, SlotKey } from './domain/reservation.ts';
+export { cardPersonalData, cardReservationFile } from './domain/personal-data.ts';
+export { type CardMasters, saveMasters as saveCardMasters } from './reservations/store.ts';
