@@ -9,3 +9,4 @@ export type { BookingSettings, ReservationType, Schedule, Site, SlotException, S
 export type { Reservation, ReservationStatus, SlotKey } from './domain/reservation.ts';
 export { cardPersonalData, cardReservationFile } from './domain/personal-data.ts';
 export { type CardMasters, saveMasters as saveCardMasters } from './reservations/store.ts';
+export { type CardStaffDeps, installCardStaffConsole, noShowJob } from './staff/index.ts';

@@ -3,8 +3,7 @@
 // (予約日), whatever day it was made or cancelled, so a day's row always adds up:
 // bookings = open + arrivals + noShows + cancellations.
 
-/** The four states a reservation is in (seed (1) 状態). */
-export type ReservationStatus = 'booked' | 'arrived' | 'no_show' | 'cancelled';
+import type { ReservationStatus } from './reservation.ts';
 
 /** A counted group, as the store returns it: reservations (件) and people (人) of one site, day, type and state. */
 export interface StatusCount {

@@ -1,0 +1,14 @@
+// The console side of card reservations that H2 builds: staff pages (day, calendar, check-in, search, cancel,
+// proxy booking), the report, the masters and the mail outbox; and the worker's day-end no-show job.
+import type { FastifyInstance } from 'fastify';
+import { installReportRoutes } from './report-routes.ts';
+import { type CardStaffDeps, installStaffRoutes } from './routes.ts';
+
+export type { CardStaffDeps } from './routes.ts';
+export { noShowJob } from './no-show-job.ts';
+
+/** Every console route of the staff side. */
+export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDeps): void {
+  installStaffRoutes(app, deps);
+  installReportRoutes(app, deps);
+}
