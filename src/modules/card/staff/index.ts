@@ -1,6 +1,7 @@
 // The console side of card reservations that H2 builds: staff pages (day, calendar, check-in, search, cancel,
 // proxy booking), the report, the masters and the mail outbox; and the worker's day-end no-show job.
 import type { FastifyInstance } from 'fastify';
+import { installCalendarRoutes } from './calendar-routes.ts';
 import { installReportRoutes } from './report-routes.ts';
 import { type CardStaffDeps, installStaffRoutes } from './routes.ts';
 
@@ -10,5 +11,6 @@ export { noShowJob } from './no-show-job.ts';
 /** Every console route of the staff side. */
 export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDeps): void {
   installStaffRoutes(app, deps);
+  installCalendarRoutes(app, deps);
   installReportRoutes(app, deps);
 }

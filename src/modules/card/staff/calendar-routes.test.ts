@@ -1,0 +1,44 @@
+// 予約状況のカレンダー (⑦): places taken of places per slot (week) and per day (month), with the waitlist's length;
+// a satellite clerk sees the satellite's calendar only.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { backends } from '../../../../test/support/db.ts';
+import { todayInJapan } from '../../../platform/text/index.ts';
+import { addReservation, getPage, mc, type StaffWorld, staffWorld } from './staff.builders.ts';
+
+for (const backend of backends) {
+  describe(`card staff calendar on ${backend}`, () => {
+    let w: StaffWorld;
+    const today = todayInJapan();
+    before(async () => {
+      w = await staffWorld(backend);
+      await addReservation(w.t.db, { date: today, startTime: '09:00', people: 2 });
+      await addReservation(w.t.db, { date: today, startTime: '09:00', typeCode: 'pickup' });
+      await w.t.db.kysely.insertInto('card_waitlist').values({ municipality_code: mc, site_code: 'honcho', type_code: 'apply', slot_date: today, name: '待 一郎', email: 'wait@example.jp', phone: '0783333333' }).execute();
+    });
+    after(() => w.close());
+
+    it('shows the week by start time with places taken of places, and the day’s waitlist', async () => {
+      const res = await getPage(w.app, w.clerk, `/console/card/calendar?site=honcho&view=week&date=${today}`);
+      assert.equal(res.statusCode, 200);
+      const body = res.body.replace(/\s+/g, ' ');
+      assert.match(body, /<th scope="row">09:00<\/th>.*<span>3\/20<\/span>/);
+      assert.ok(body.includes('<span>3/20 待1</span>'));
+      assert.ok(!body.includes('待 一郎'));
+    });
+
+    it('keeps to one type, and shows the month by day with links to the day list', async () => {
+      const res = await getPage(w.app, w.clerk, `/console/card/calendar?site=honcho&type=apply&view=month&date=${today}`);
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes('<span>2/10 待1</span>'));
+      assert.match(res.body, new RegExp(`href="/console/card/day\\?site=honcho&(amp;)?date=${today}"`));
+    });
+
+    it('shows a satellite clerk the satellite only', async () => {
+      assert.equal((await getPage(w.app, w.satelliteClerk, '/console/card/calendar?site=honcho')).statusCode, 403);
+      const own = await getPage(w.app, w.satelliteClerk, '/console/card/calendar');
+      assert.equal(own.statusCode, 200);
+      assert.ok(!own.body.includes('3/20'));
+    });
+  });
+}
