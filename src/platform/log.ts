@@ -12,8 +12,9 @@ export const personalFieldNames = [
 
 const redactPaths = personalFieldNames.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
-// Paths whose segments are secrets: the resident's draft link (/applications/d/<token>) opens a draft without a login.
-const secretPathSegments = /(\/applications\/+d\/+)[^/]+/i;
+// Paths whose segments are secrets, each opening something without a login: the resident's draft link
+// (/applications/d/<token>), a card booking's link (/card/r/<number>/<token>) and a waitlist offer (/card/w/<token>).
+const secretPathSegments = /(\/applications\/+d\/+|\/card\/+r\/+[^/]+\/+|\/card\/+w\/+)[^/]+/i;
 
 /** The request path as logged: no query string, and a secret path segment replaced. */
 export const loggedPath = (url: string): string => (url.split('?')[0] ?? '').replace(secretPathSegments, '$1[redacted]');

@@ -19,7 +19,7 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditClient } from '../../platform/audit/index.ts';
-import { randomToken, tokensEqual } from '../../platform/auth/session.ts';
+import { checkPortalCsrf as checkCsrf, portalCsrf } from '../../platform/http/portal-csrf.ts';
 import { AppError } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { createAttachmentScanner, deleteAttachment, insertAttachment, inspectUpload, listAttachments, MAX_ATTACHMENT_BYTES, refusalMessages, writeAttachmentFile, type WrittenAttachment } from './attachments/index.ts';
@@ -45,9 +45,6 @@ import { confirmPaidApplication, createDraft, DRAFT_LIFETIME_DAYS, findByDraftTo
 import { todayInJapan } from '../../platform/text/date.ts';
 import { html } from '../../platform/http/html.ts';
 
-const csrfCookie = 'madoguchi_portal_csrf';
-// Lax, not Strict: a resident opening the draft link from a webmail (another site) must get the form's token too.
-const csrfCookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' } as const;
 const PAYMENT_PATH = '/applications/payment';
 const STATUS_PATH = '/applications/status';
 /** Status lookups allowed per client address and minute: enough for typos, too few to walk receipt numbers. */
@@ -69,21 +66,6 @@ class UploadedFile {
 const filesIn = (v: unknown): UploadedFile[] => (Array.isArray(v) ? v : [v]).filter((x): x is UploadedFile => x instanceof UploadedFile && (x.bytes.length > 0 || x.fileName !== ''));
 const firstString = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The form's CSRF token: the browser's cookie, or a new one set now. */
-function portalCsrf(req: FastifyRequest, reply: FastifyReply): string {
-  const existing = req.cookies[csrfCookie];
-  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
-  const token = randomToken();
-  reply.setCookie(csrfCookie, token, csrfCookieOptions);
-  return token;
-}
-
-/** Refuses a POST whose form token does not match the cookie (a form posted from another site has neither). */
-function checkCsrf(req: FastifyRequest, sent: unknown): void {
-  const expected = req.cookies[csrfCookie];
-  if (!expected || typeof sent !== 'string' || !tokensEqual(expected, sent)) throw new AppError('csrf_failed');
-}
 
 interface Draft {
   municipalityCode: string;
