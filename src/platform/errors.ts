@@ -319,6 +319,36 @@ export const errorCodes = {
     ja: () => '添付ファイルのウイルス検査ができませんでした。しばらくしてからもう一度添付してください。',
     en: () => 'The attached file could not be checked for viruses. Please attach it again in a little while.',
   },
+  card_slot_full: {
+    status: 409,
+    ja: () => 'この時間帯は満席です。別の時間帯を選ぶか、キャンセル待ちに登録してください。',
+    en: () => 'This time slot is full (満席). Choose another slot or join the waitlist.',
+  },
+  card_duplicate_booking: {
+    status: 409,
+    ja: () => '同じ方（生年月日と電話番号、またはメールアドレスが同じ方）の同じ手続きの予約が既にあります。変更する場合は、その予約の変更からお手続きください。',
+    en: () => 'The same person (same birth date and phone, or same email) already holds a booking of this type. Change that booking instead.',
+  },
+  card_booking_closed: {
+    status: 409,
+    ja: () => 'この日時は予約の受付期間外です。',
+    en: () => 'This date and time cannot be booked now (outside the booking period).',
+  },
+  card_slot_not_found: { status: 404, ja: () => 'この日時の予約枠はありません。', en: () => 'There is no such time slot.' },
+  card_reservation_not_found: { status: 404, ja: () => 'この予約は見つかりません。予約番号を確認してください。', en: () => 'This booking was not found. Check the number.' },
+  card_reservation_not_cancellable: { status: 409, ja: () => 'この予約は取り消せません（取消済み、または来庁済みです）。', en: () => 'This booking cannot be cancelled (already cancelled or attended).' },
+  card_too_many_people: {
+    status: 400,
+    ja: (d) => `この手続きで一度に予約できるのは${s(d.max)}名までです。`,
+    en: (d) => `At most ${s(d.max)} people can be booked together for this type.`,
+  },
+  card_waitlist_offer_invalid: {
+    status: 410,
+    ja: () => 'このキャンセル待ちのご案内は期限が切れたか、既に使われています。',
+    en: () => 'This waitlist offer has expired or has already been used.',
+  },
+  card_waitlist_not_full: { status: 409, ja: () => 'この日にはまだ空きがあります。空いている時間帯を予約してください。', en: () => 'This day still has free places. Book one of them.' },
+  card_waitlist_duplicate: { status: 409, ja: () => 'このメールアドレスは既にこの日のキャンセル待ちに登録されています。', en: () => 'This email is already on the waitlist for this day.' },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -10,3 +10,10 @@ export type { Reservation, ReservationStatus, SlotKey } from './domain/reservati
 export { cardPersonalData, cardReservationFile } from './domain/personal-data.ts';
 export { type CardMasters, saveMasters as saveCardMasters } from './reservations/store.ts';
 export { type CardStaffDeps, installCardStaffConsole, noShowJob } from './staff/index.ts';
+export { type DayMark, dayMarks } from './domain/availability.ts';
+export { checkApplicant } from './domain/applicant.ts';
+export { type DayAvailability, dayAvailability, monthAvailability, type OpenSlot } from './reservations/availability.ts';
+export {
+  acceptOffer, book, type Booked, type BookingContext, type BookingRequest, cancelReservation, type CancelBy, type CardActor, changeReservation,
+  commitAcceptOffer, commitBooking, commitChange, expireOffers, joinWaitlist, prepareBooking, type WaitlistRequest,
+} from './reservations/book.ts';

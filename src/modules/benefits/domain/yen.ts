@@ -10,12 +10,20 @@ export function roundUpTo(value: number, unit: number): number {
   return Math.ceil(value / unit) * unit;
 }
 
+// Grouped by hand: toLocaleString showed in the profile of 300,000 decisions, each explanation calling it about 20 times.
+function grouped(value: number): string {
+  const digits = String(value);
+  let out = '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return out;
+}
+
 /** 「80,500円」 for the Japanese letter. */
 export function yenJa(value: number): string {
-  return `${value.toLocaleString('en-US')}円`;
+  return `${grouped(value)}円`;
 }
 
 /** 「¥80,500」 for the English letter. */
 export function yenEn(value: number): string {
-  return `¥${value.toLocaleString('en-US')}`;
+  return `¥${grouped(value)}`;
 }
