@@ -48,6 +48,7 @@ function checkBytes(bytes: Uint8Array, offset: number, record: number): void {
   if (offset + LINE > bytes.length) throw new ZenginFormatError(record, null, `${bytes.length - offset} bytes left; every record is ${RECORD_LENGTH} bytes and CRLF`);
   for (let i = 0; i < RECORD_LENGTH; i++) {
     const b = bytes[offset + i] ?? 0;
+    if (b === CR || b === LF) throw new ZenginFormatError(record, [i + 1, i + 1], `the record ends after ${i} bytes; every record is ${RECORD_LENGTH} bytes and CRLF`);
     if (!isSingleByteCharacter(b)) throw new ZenginFormatError(record, [i + 1, i + 1], `byte 0x${b.toString(16).padStart(2, '0')} is no single-byte JIS X 0201 character`);
   }
   if (bytes[offset + RECORD_LENGTH] !== CR || bytes[offset + RECORD_LENGTH + 1] !== LF) {
