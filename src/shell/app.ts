@@ -13,6 +13,7 @@ import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { applicationsDeps, installApplicationsConsole, installApplicationsPortal } from '../modules/applications/index.ts';
 import { certificatesDeps, installCertificatesConsole, installCertificatesIssuance, installCertificatesPortal } from '../modules/certificates/index.ts';
+import { installCardPortal, installCardStaffConsole } from '../modules/card/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installReviewImport } from '../modules/review/import-routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => html(reply, PortalHome(pageContext(req, await municipality()))));
     installApplicationsPortal(app, applications);
     installCertificatesPortal(app, certificates);
+    installCardPortal(app, { db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
   }
   if (roles.includes('review')) installReviewRole(app, db, options.config);
   if (roles.includes('issuance')) installCertificatesIssuance(app, certificates);
@@ -92,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installReviewImport(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installApplicationsConsole(app, applications);
     installCertificatesConsole(app, certificates);
+    installCardStaffConsole(app, { db, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

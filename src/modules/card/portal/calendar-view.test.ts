@@ -17,13 +17,13 @@ describe('monthGrid', () => {
   it('marks a day the availability did not mention as outside the booking window', () => {
     const grid = monthGrid('2027-03', [{ date: '2027-03-02', mark: 'few', remaining: 2 }]);
     const cells = grid.weeks.flat().filter((c) => c !== null);
-    assert.equal(cells.find((c) => c.date === '2027-03-01')!.mark, 'outside');
+    assert.equal(cells.find((c) => c.date === '2027-03-01')!.mark, 'unavailable');
     assert.deepEqual(cells.find((c) => c.date === '2027-03-02'), { date: '2027-03-02', mark: 'few', remaining: 2, day: 2, action: 'slots' });
   });
 });
 
 describe('actionOf', () => {
-  const cases: [DayMark, string][] = [['open', 'slots'], ['few', 'slots'], ['full', 'waitlist'], ['closed', 'none'], ['outside', 'none']];
+  const cases: [DayMark, string][] = [['available', 'slots'], ['few', 'slots'], ['full', 'waitlist'], ['closed', 'none'], ['unavailable', 'none']];
   for (const [mark, action] of cases) it(`${mark} → ${action}`, () => assert.equal(actionOf(mark), action));
 });
 

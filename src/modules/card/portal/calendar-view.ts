@@ -1,9 +1,9 @@
 // The resident's month calendar as data: weeks from Sunday to Saturday, each day with its mark (○ 空きあり, △ 残りわずか,
 // × 満席, 休 休み, － 受付期間外) and what a tap on it does. No I/O: the page draws it, the tests read it.
 import { addDays, dayOfWeek, findDateParts, findPlainDate } from '../../../platform/text/date.ts';
+import type { DayMark } from '../domain/availability.ts';
 
-/** A day's state as the calendar shows it; H1's availability decides it, this file only draws it. */
-export type DayMark = 'open' | 'few' | 'full' | 'closed' | 'outside';
+export type { DayMark };
 
 /** One day of the month with its mark; `remaining` places when it is bookable. */
 export interface MarkedDay {
@@ -12,19 +12,19 @@ export interface MarkedDay {
   remaining?: number;
 }
 
-/** The symbol, its words (what a screen reader says and the legend explains) and the cell's class. */
+/** The symbol (as domain/availability.ts's dayMarks), its words (what a screen reader says and the legend explains) and the cell's class. */
 export const markLabels: Record<DayMark, { symbol: string; ja: string; en: string }> = {
-  open: { symbol: '○', ja: '空きあり', en: 'Available' },
+  available: { symbol: '○', ja: '空きあり', en: 'Available' },
   few: { symbol: '△', ja: '残りわずか', en: 'Few places left' },
   full: { symbol: '×', ja: '満席', en: 'Full' },
   closed: { symbol: '休', ja: '休み', en: 'Closed' },
-  outside: { symbol: '－', ja: '受付期間外', en: 'Not open for booking' },
+  unavailable: { symbol: '－', ja: '受付期間外', en: 'Not open for booking' },
 };
 
 /** What a day cell leads to: its time slots, its waitlist, or nothing. */
 export type DayAction = 'slots' | 'waitlist' | 'none';
 
-export const actionOf = (mark: DayMark): DayAction => (mark === 'open' || mark === 'few' ? 'slots' : mark === 'full' ? 'waitlist' : 'none');
+export const actionOf = (mark: DayMark): DayAction => (mark === 'available' || mark === 'few' ? 'slots' : mark === 'full' ? 'waitlist' : 'none');
 
 export interface CalendarCell extends MarkedDay {
   day: number;
@@ -62,7 +62,7 @@ export function monthGrid(month: string, days: readonly MarkedDay[]): MonthGrid 
   const dates = datesOfMonth(month);
   const cells: Array<CalendarCell | null> = Array.from({ length: dayOfWeek(dates[0]!) }, () => null);
   for (const date of dates) {
-    const known = byDate.get(date) ?? { date, mark: 'outside' as const };
+    const known = byDate.get(date) ?? { date, mark: 'unavailable' as const };
     cells.push({ ...known, day: Number(date.slice(8)), action: actionOf(known.mark) });
   }
   while (cells.length % 7 !== 0) cells.push(null);

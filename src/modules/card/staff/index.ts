@@ -1,6 +1,7 @@
 // The console side of card reservations that H2 builds: staff pages (day, calendar, check-in, search, cancel,
 // proxy booking), the report, the masters and the mail outbox; and the worker's day-end no-show job.
 import type { FastifyInstance } from 'fastify';
+import { installMastersRoutes } from '../masters/routes.ts';
 import { installCalendarRoutes } from './calendar-routes.ts';
 import { installReportRoutes } from './report-routes.ts';
 import { type CardStaffDeps, installStaffRoutes } from './routes.ts';
@@ -13,4 +14,5 @@ export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDep
   installStaffRoutes(app, deps);
   installCalendarRoutes(app, deps);
   installReportRoutes(app, deps);
+  installMastersRoutes(app, deps);
 }

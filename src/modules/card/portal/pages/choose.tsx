@@ -90,10 +90,10 @@ export function MonthPage(p: FlowProps & {
   );
 }
 
-/** Step 4: the day's times (a GET form: the chosen time goes into the address of the details step). */
+/** Step 4: the day's times, each a link to the details step (a full one is shown, not linked). */
 export function SlotsPage(p: FlowProps & {
-  type: TypeChoice; site: SiteChoice; date: string; slots: SlotChoice[]; action: string; backHref: string;
-  problem?: Bilingual | undefined; waitlist?: WaitlistFormProps | undefined; hidden?: Record<string, string>;
+  type: TypeChoice; site: SiteChoice; date: string; slots: SlotChoice[]; hrefOf: (slot: SlotChoice) => string; backHref: string;
+  problem?: Bilingual | undefined; waitlist?: WaitlistFormProps | undefined;
 }) {
   const { lang } = p;
   const open = p.slots.filter((s) => s.remaining > 0);
@@ -106,19 +106,15 @@ export function SlotsPage(p: FlowProps & {
         <dt safe>{t(lang, '日付', 'Day')}</dt><dd safe>{dayTitle(lang, p.date)}</dd>
       </dl>
       {open.length > 0 ? (
-        <form method="get" action={p.action} class="form">
-          {Object.entries(p.hidden ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-          <fieldset class="slot-list">
-            <legend safe>{t(lang, '来庁する時間', 'Time of your visit')}</legend>
-            {p.slots.map((s, i) => (
-              <div class="choice">
-                <input type="radio" id={`slot-${i}`} name="time" value={s.start} disabled={s.remaining <= 0} checked={i === p.slots.findIndex((x) => x.remaining > 0)} />
-                <label for={`slot-${i}`} safe>{`${s.start}–${s.end} ${s.remaining > 0 ? t(lang, `残り${s.remaining}`, `${s.remaining} left`) : t(lang, '満席', 'full')}`}</label>
-              </div>
-            ))}
-          </fieldset>
-          <button type="submit" class="button" safe>{t(lang, '次へ（申込者情報の入力）', 'Next: your details')}</button>
-        </form>
+        <ul class="choice-list slot-list" aria-label={t(lang, '来庁する時間', 'Time of your visit')}>
+          {p.slots.map((s) => (
+            <li>
+              {s.remaining > 0
+                ? <a class="choice-link" href={p.hrefOf(s)}><strong safe>{`${s.start}–${s.end}`}</strong> <span safe>{t(lang, `残り${s.remaining}`, `${s.remaining} left`)}</span></a>
+                : <span class="choice-static"><span safe>{`${s.start}–${s.end}`}</span> <span safe>{t(lang, '満席', 'Full')}</span></span>}
+            </li>
+          ))}
+        </ul>
       ) : <p safe>{t(lang, 'この日は満席です。', 'This day is fully booked.')}</p>}
       {p.waitlist ? <WaitlistForm {...p.waitlist} lang={lang} /> : ''}
       <p><a href={p.backHref} safe>{t(lang, '← カレンダーに戻る', '← Back to the calendar')}</a></p>

@@ -6,22 +6,24 @@ import { PortalLayout } from '../../../../platform/ui/layout.tsx';
 import { dayTitle } from './calendar.tsx';
 import { type Bilingual, type CardPageContext, Csrf, ErrorSummary, pick, Problem } from './common.tsx';
 
-export type WaitlistForm = Record<'name' | 'email' | 'phone', string>;
+export type WaitlistValues = Record<'name' | 'email' | 'phone' | 'people', string>;
 
 export interface WaitlistFormProps {
   lang?: Lang;
   action: string;
   csrfToken: string;
-  values: WaitlistForm;
+  values: WaitlistValues;
   errors: Record<string, Bilingual>;
   /** People already waiting for the day. */
   waiting: number;
+  maxPeople: number;
 }
 
-const fields: Array<{ id: keyof WaitlistForm; label: Bilingual; type: string; autocomplete: string }> = [
+const fields: Array<{ id: keyof WaitlistValues; label: Bilingual; type: string; autocomplete?: string }> = [
   { id: 'name', label: { ja: '氏名', en: 'Name' }, type: 'text', autocomplete: 'name' },
   { id: 'email', label: { ja: 'メールアドレス', en: 'Email address' }, type: 'email', autocomplete: 'email' },
   { id: 'phone', label: { ja: '電話番号', en: 'Phone number' }, type: 'tel', autocomplete: 'tel' },
+  { id: 'people', label: { ja: '人数', en: 'Number of people' }, type: 'number' },
 ];
 
 /** The join form shown under a full day. */
@@ -38,7 +40,7 @@ export function WaitlistForm(p: WaitlistFormProps) {
           <div class={p.errors[f.id] ? 'field field-error' : 'field'}>
             <label for={`f-${f.id}`} safe>{pick(lang, f.label)}</label>
             {p.errors[f.id] ? <p id={`f-${f.id}-error`} class="error-message" safe>{pick(lang, p.errors[f.id]!)}</p> : ''}
-            <input id={`f-${f.id}`} name={f.id} type={f.type} value={p.values[f.id]} autocomplete={f.autocomplete} aria-describedby={p.errors[f.id] ? `f-${f.id}-error` : undefined} aria-invalid={p.errors[f.id] ? 'true' : undefined} />
+            <input id={`f-${f.id}`} name={f.id} type={f.type} value={p.values[f.id]} autocomplete={f.autocomplete} {...(f.id === 'people' ? { min: '1', max: String(p.maxPeople), inputmode: 'numeric' } : {})} aria-describedby={p.errors[f.id] ? `f-${f.id}-error` : undefined} aria-invalid={p.errors[f.id] ? 'true' : undefined} />
           </div>
         ))}
         <button type="submit" class="button" safe>{t(lang, 'キャンセル待ちに登録する', 'Join the waiting list')}</button>
