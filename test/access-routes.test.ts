@@ -12,10 +12,12 @@ import { staffWithRoles } from './support/staff.ts';
 
 /** Every public route, on purpose. A route added as public must be added here too. */
 const expectedPublic = [
+  'DELETE /api/v1/card/reservations/:number',
   'GET /',
   'GET /.well-known/madoguchi/keys.json',
   'GET /api/docs',
   'GET /api/openapi.json',
+  'GET /api/v1/card/availability',
   'GET /api/v1/municipality',
   'GET /applications/d/:token',
   'GET /applications/d/:token/confirm',
@@ -43,6 +45,7 @@ const expectedPublic = [
   'GET /procedures',
   'GET /procedures/:id',
   'GET /verify',
+  'POST /api/v1/card/reservations',
   'POST /api/v1/payments/:gateway/notify',
   'POST /applications/d/:token',
   'POST /applications/d/:token/submit',

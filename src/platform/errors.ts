@@ -339,8 +339,8 @@ export const errorCodes = {
   card_reservation_not_cancellable: { status: 409, ja: () => 'この予約は取り消せません（取消済み、または来庁済みです）。', en: () => 'This booking cannot be cancelled (already cancelled or attended).' },
   card_too_many_people: {
     status: 400,
-    ja: (d) => `この手続きで一度に予約できるのは${s(d.max)}名までです。`,
-    en: (d) => `At most ${s(d.max)} people can be booked together for this type.`,
+    ja: () => 'この手続きで一度に予約できる人数を超えています。',
+    en: () => 'Too many people for one booking of this type.',
   },
   card_waitlist_offer_invalid: {
     status: 410,

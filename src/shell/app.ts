@@ -13,7 +13,7 @@ import { currentStaff } from '../platform/access/guard.ts';
 import type { GuardedRoute } from '../platform/access/guard.ts';
 import { applicationsDeps, installApplicationsConsole, installApplicationsPortal } from '../modules/applications/index.ts';
 import { certificatesDeps, installCertificatesConsole, installCertificatesIssuance, installCertificatesPortal } from '../modules/certificates/index.ts';
-import { installCardPortal, installCardStaffConsole } from '../modules/card/index.ts';
+import { installCardApi, installCardPortal, installCardStaffConsole } from '../modules/card/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installReviewImport } from '../modules/review/import-routes.ts';
@@ -80,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installApplicationsPortal(app, applications);
     installCertificatesPortal(app, certificates);
     installCardPortal(app, { db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
+    installCardApi(app, { db, config: options.config, municipality });
   }
   if (roles.includes('review')) installReviewRole(app, db, options.config);
   if (roles.includes('issuance')) installCertificatesIssuance(app, certificates);

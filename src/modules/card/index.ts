@@ -18,3 +18,5 @@ export {
   acceptOffer, book, type Booked, type BookingContext, type BookingRequest, cancelReservation, type CancelBy, type CardActor, changeReservation,
   commitAcceptOffer, commitBooking, commitChange, expireOffers, joinWaitlist, prepareBooking, type WaitlistRequest,
 } from './reservations/book.ts';
+export { installCardApi } from './api.ts';
+export type { CardApiDeps } from './deps.ts';
