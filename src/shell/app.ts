@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installReviewImport(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installApplicationsConsole(app, applications);
     installCertificatesConsole(app, certificates);
-    installCardStaffConsole(app, { db, pageContext: async (req) => pageContext(req, await municipality()) });
+    installCardStaffConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

@@ -1,4 +1,5 @@
 // The staff side's audit operations (処理コード). Subjects are card_reservation:<予約番号>; never a name or a phone.
+// A cancellation and a proxy booking by staff are audited by the use cases themselves (../audit.ts).
 import { defineAuditOperations } from '../../../platform/audit/index.ts';
 
 export const cardStaffOperations = defineAuditOperations({
@@ -8,10 +9,6 @@ export const cardStaffOperations = defineAuditOperations({
   'card.staff.search': { nameJa: '来庁予約の検索', category: 'read' },
   /** 予約の消し込み (seed ⑧). */
   'card.staff.checkin': { nameJa: '来庁予約の消し込み', category: 'change' },
-  /** 職員による予約の取消 (seed ⑤). */
-  'card.staff.cancel': { nameJa: '来庁予約の取消（職員）', category: 'change' },
-  /** 代行予約 (seed ③). */
-  'card.staff.proxy_book': { nameJa: '来庁予約の代行入力', category: 'change' },
   /** 報告書出力. */
   'card.report.export': { nameJa: '来庁予約の報告書出力', category: 'export' },
   /** 送信メールの閲覧 (addresses and bodies). */

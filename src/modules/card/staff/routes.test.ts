@@ -111,6 +111,23 @@ for (const backend of backends) {
       assert.ok(res.body.includes('role="alert"'));
     });
 
+    it('lets the call centre cancel a booking from the search (⑤), audited by the use case; clerks cannot', async () => {
+      const r = await addReservation(w.t.db, { date: today, startTime: '11:00', kana: 'トリケシ タイ' });
+      const back = `/console/card/search?kana=${encodeURIComponent('トリケシ')}`;
+      const search = await getPage(w.app, w.operator, back);
+      assert.ok(search.body.includes(`取消（${r.reservationNumber}）`));
+      assert.equal((await postForm(w.app, w.clerk, `/console/card/reservations/${r.reservationNumber}/cancel`)).statusCode, 403);
+      const res = await postForm(w.app, w.operator, `/console/card/reservations/${r.reservationNumber}/cancel`, { back });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `${back}&done=cancelled`);
+      const cancelled = await findReservation(w.t.db.kysely, mc, r.reservationNumber);
+      assert.deepEqual([cancelled!.status, cancelled!.cancelledBy], ['cancelled', w.operator.loginId]);
+      const events = await audited('card.reservation.cancel');
+      assert.deepEqual(events.map((e) => [e.user_id, e.subjects]), [[w.operator.loginId, [`card_reservation:${r.reservationNumber}`]]]);
+      const again = await postForm(w.app, w.operator, `/console/card/reservations/${r.reservationNumber}/cancel`, { back });
+      assert.equal(again.headers.location, `${back}&done=not_open`);
+    });
+
     it('is closed to staff without the reservations capability', async () => {
       const auditor = await staffWithRoles(w.t.db, 'card.auditor', [{ role: 'auditor' }]);
       assert.equal((await getPage(w.app, auditor, '/console/card/day')).statusCode, 403);

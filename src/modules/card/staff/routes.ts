@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
+import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
@@ -12,15 +13,17 @@ import { t } from '../../../platform/http/language.ts';
 import { isPlainDate, todayInJapan } from '../../../platform/text/index.ts';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import type { Reservation } from '../domain/reservation.ts';
+import { cancelReservation } from '../reservations/book.ts';
 import { findReservation, listSites, listTypes, searchReservations } from '../reservations/store.ts';
 import { cardStaffOperations as ops } from './audit.ts';
 import { checkIn } from './check-in.ts';
 import { DAY_PATH, DayPage, type Named, outcomeNotice, RESERVATIONS_PATH, SEARCH_PATH, SearchPage, type SearchForm } from './pages/day-page.tsx';
 import { inScope, sitesFor, type SiteScope } from './scope.ts';
 
-/** What the staff pages need from the shell. */
+/** What the staff pages need from the shell: the database, the page context, and the portal's address for mail links. */
 export interface CardStaffDeps {
   db: Db;
+  config: Pick<Config, 'publicUrl'>;
   pageContext: (req: FastifyRequest) => Promise<PageContext>;
 }
 
@@ -108,5 +111,22 @@ export function installStaffRoutes(app: FastifyInstance, deps: CardStaffDeps): v
     const outcome = await checkIn(db, { municipalityCode: staff.municipalityCode, number, today: todayInJapan(), actor: staffActor(staff), client: auditClient(req) });
     if (!outcome.checkedIn && outcome.reason === 'not_found') throw new AppError('not_found');
     return comeBack(reply, req, outcome.checkedIn ? 'checkin' : outcome.reason);
+  });
+
+  app.post(`${RESERVATIONS_PATH}/:number/cancel`, {
+    config: { capability: 'card.reservations.proxy' },
+    schema: { hide: true, params: numberParams, body: backBody },
+  }, async (req, reply) => {
+    const staff = currentStaff(req);
+    const { number } = req.params as { number: string };
+    const found = await findReservation(db.kysely, staff.municipalityCode, number);
+    if (!found || !can(currentPrincipal(req), 'card.reservations.proxy', { municipalityCode: staff.municipalityCode, attributes: { site: found.siteCode } })) throw new AppError('not_found');
+    try {
+      await cancelReservation(db, staff.municipalityCode, number, { staff: staffActor(staff), client: auditClient(req) }, { publicUrl: deps.config.publicUrl });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'card_reservation_not_cancellable') return comeBack(reply, req, 'not_open');
+      throw e;
+    }
+    return comeBack(reply, req, 'cancelled');
   });
 }

@@ -58,7 +58,7 @@ export interface StaffWorld {
 /** Installs the staff routes unless the shell already does (the card module wired into the console). */
 export function ensureStaffRoutes(t: TestApp): void {
   if (t.routes.some((r) => r.url === DAY_PATH)) return;
-  installCardStaffConsole(t.app, { db: t.db, pageContext: async (req) => pageContext(req, await findServedMunicipality(t.db)) });
+  installCardStaffConsole(t.app, { db: t.db, config: t.config, pageContext: async (req) => pageContext(req, await findServedMunicipality(t.db)) });
 }
 
 /** A console on a fresh database with the main office and the satellite 北サテライト (kita), types apply and pickup. */
