@@ -61,8 +61,10 @@ export function formSteps(deps: PortalDeps) {
     if (!checked.ok) return form(req, reply, f, values, checked.errors, 400);
     const ctx = await cardContext(deps, req);
     if (body.step !== 'book') {
+      // Shown (and carried on) as they will be stored: the kana in katakana, the email's domain in lower case.
+      const shown = { ...values, kana: checked.applicant.kana, email: checked.applicant.email ?? '' };
       return html(reply, 200, ConfirmPage({
-        ...ctx, ...facts(f, ctx.lang), action: f.action, csrfToken: portalCsrf(req, reply), values, submissionId: randomUUID(),
+        ...ctx, ...facts(f, ctx.lang), action: f.action, csrfToken: portalCsrf(req, reply), values: shown, submissionId: randomUUID(),
         documents: typeChoice(f.type).documents, changing: !!f.change, hidden: hidden(f),
       }));
     }

@@ -1,0 +1,124 @@
+// Issue 7's "done" for the resident: a booking of a counter visit in real Chromium on a phone-sized screen, with no
+// script on any page — type, office, month calendar, time, the details (a wrong answer shown back with everything
+// typed), confirm, booked; the confirmation mail is in the outbox; its link opens the booking, which the resident
+// cancels. Every page is checked with axe-core and for requests to other origins.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoCity } from '../../src/demo/demo-city.ts';
+import { listOutbox } from '../../src/platform/mail/index.ts';
+import { type TestApp, testApp } from '../support/app.ts';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { backends } from '../support/db.ts';
+import { assertAccessible, type PageWatch, watchPage } from '../support/page-checks.ts';
+
+const skip = browserUnavailable();
+const email = 'hanako.e2e@example.jp';
+
+describe('a counter visit booked and cancelled by a resident in Chromium (no script)', { skip }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let resident: { context: BrowserContext; page: Page; seen: PageWatch };
+  const booked = { number: '', link: '' };
+
+  before(async () => {
+    t = await testApp(backends.at(-1)!);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    resident = { context, page, seen: watchPage(page, base) };
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('books a visit for two: type, office, calendar, time, details (corrected once), confirm', { timeout: 120_000 }, async () => {
+    const { page } = resident;
+    await page.goto(`${base}/card/reserve`);
+    await assertAccessible(page, 'types', { noScript: true });
+    await page.getByRole('link', { name: '申請時来庁' }).click();
+    await page.getByRole('heading', { name: '窓口を選んでください' }).waitFor();
+    await assertAccessible(page, 'offices', { noScript: true });
+    await page.getByRole('link', { name: '見本市役所 本庁舎 市民課' }).click();
+    await page.getByRole('heading', { name: '日付を選んでください' }).waitFor();
+    await assertAccessible(page, 'month calendar', { noScript: true });
+    // Each day says its state in words as well as by symbol: the first day with room is a link named "N 空きあり".
+    await page.getByRole('table').getByRole('link', { name: /空きあり/ }).first().click();
+    await page.getByRole('heading', { name: '時間を選んでください' }).waitFor();
+    await assertAccessible(page, 'times', { noScript: true });
+    await page.getByRole('link', { name: /残り/ }).first().click();
+    await page.getByRole('heading', { name: '申込者情報の入力' }).waitFor();
+    await assertAccessible(page, 'details form', { noScript: true });
+
+    await page.getByLabel('氏名', { exact: false }).first().fill('見本 花子');
+    await page.getByLabel('氏名（カナ）').fill('見本');
+    await page.getByLabel('女性').check();
+    await page.getByLabel('住所', { exact: false }).first().fill('大阪府見本市本町1-2-3');
+    await page.getByLabel('マンション名・部屋番号等').fill('見本ハイツ101');
+    await page.getByLabel('電話番号').fill('06-6123-4567');
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('人数').fill('2');
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await page.getByRole('heading', { name: '入力内容に誤りがあります' }).waitFor();
+    await assertAccessible(page, 'details with an error', { noScript: true });
+    assert.equal(await page.getByLabel('マンション名・部屋番号等').inputValue(), '見本ハイツ101', 'what was typed is kept');
+    // The form shown again with its errors answers 400, as it should; that is the only failed response expected.
+    assert.ok(resident.seen.problems.length > 0 && resident.seen.problems.every((p) => /400/.test(p)), 'the re-shown form answers 400');
+    resident.seen.problems.length = 0;
+
+    await page.getByLabel('氏名（カナ）').fill('みほん はなこ');
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await page.getByRole('heading', { name: '入力内容の確認' }).waitFor();
+    await assertAccessible(page, 'confirm', { noScript: true });
+    assert.match(await page.locator('main').innerText(), /ミホン ハナコ/);
+    await page.getByRole('button', { name: '予約する' }).click();
+    await page.getByRole('heading', { name: '予約が完了しました' }).waitFor();
+    await assertAccessible(page, 'booked', { noScript: true });
+    booked.number = (await page.locator('.receipt-number').innerText()).trim();
+    assert.match(booked.number, /^\d{4}-\d{4}-\d{4}$/);
+    resident.seen.assertClean();
+  });
+
+  it('the confirmation mail is in the outbox with the number and a link to the booking', async () => {
+    assert.ok(booked.number, 'booked');
+    const mail = (await listOutbox(t.db.kysely, demoCity.code, { limit: 100 })).find((m) => m.to === email && m.category === 'card.reservation.confirmed');
+    assert.ok(mail, 'the confirmation is queued');
+    assert.ok(mail.subject.includes(booked.number));
+    const link = new RegExp(`${t.config.publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/card/r/\\S+)`).exec(mail.text);
+    assert.ok(link, 'the mail carries the booking\'s link');
+    booked.link = `${base}${link[1]}`;
+  });
+
+  it('the resident opens the mail\'s link and cancels the booking (after one more press)', { timeout: 60_000 }, async () => {
+    assert.ok(booked.link, 'the mail was read');
+    const { page } = resident;
+    await page.goto(booked.link);
+    await page.getByRole('heading', { name: 'ご予約の内容' }).waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /予約済み/);
+    await assertAccessible(page, 'the booking', { noScript: true });
+    await page.getByRole('link', { name: '予約をキャンセルする' }).click();
+    await page.getByRole('heading', { name: '予約をキャンセルしますか' }).waitFor();
+    await assertAccessible(page, 'cancel question', { noScript: true });
+    await page.getByRole('button', { name: 'キャンセルする' }).click();
+    await page.getByText('予約をキャンセルしました').waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /キャンセル済み/);
+    assert.equal(await page.getByRole('link', { name: '予約をキャンセルする' }).count(), 0);
+    await assertAccessible(page, 'cancelled', { noScript: true });
+    const mails = await listOutbox(t.db.kysely, demoCity.code, { limit: 100 });
+    assert.ok(mails.some((m) => m.to === email && m.category === 'card.reservation.cancelled'), 'the cancellation is mailed');
+    resident.seen.assertClean();
+  });
+
+  it('the calendar reads in English too', async () => {
+    const { page } = resident;
+    await page.goto(`${base}/card/reserve/apply/honcho?lang=en`);
+    await page.getByRole('heading', { name: 'Choose a day' }).waitFor();
+    assert.ok(await page.getByRole('table').getByRole('link', { name: /Available|Few places left/ }).count() > 0);
+    await assertAccessible(page, 'calendar in English', { noScript: true });
+    resident.seen.assertClean();
+  });
+});
