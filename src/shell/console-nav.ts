@@ -21,6 +21,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/card/day', ja: '来庁予約（本日の一覧）', en: 'Card reservations (day)', capability: 'card.reservations.read' },
   { href: '/console/card/calendar', ja: '来庁予約カレンダー', en: 'Card reservation calendar', capability: 'card.reservations.read' },
   { href: '/console/card/search', ja: '来庁予約の検索・取消', en: 'Find and cancel card reservations', capability: 'card.reservations.read' },
+  { href: '/console/card/proxy', ja: '代行予約', en: 'Book for a caller', capability: 'card.reservations.proxy' },
   { href: '/console/card/report', ja: '来庁予約 報告書', en: 'Card reservations report', capability: 'card.reports.read' },
   { href: '/console/card/masters', ja: '来庁予約マスタ', en: 'Card reservation masters', capability: 'card.masters.manage' },
   { href: '/console/review/batch', ja: '一括照合（審査アシスト）', en: 'Batch review', capability: 'review.batch.run' },
