@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { installMastersRoutes } from '../masters/routes.ts';
 import { installCalendarRoutes } from './calendar-routes.ts';
+import { installOutboxRoutes } from './outbox-routes.ts';
 import { installProxyRoutes } from './proxy-routes.ts';
 import { installReportRoutes } from './report-routes.ts';
 import { type CardStaffDeps, installStaffRoutes } from './routes.ts';
@@ -17,4 +18,5 @@ export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDep
   installReportRoutes(app, deps);
   installMastersRoutes(app, deps);
   installProxyRoutes(app, deps);
+  installOutboxRoutes(app, deps);
 }
