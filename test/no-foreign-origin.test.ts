@@ -5,6 +5,9 @@ import { type TestApp, testApp } from './support/app.ts';
 
 const startPages = ['/', '/?lang=en', '/console/login', '/api/docs', '/no-such-page'];
 const absolute = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+/** Addresses of one shape (a calendar's days, a day's times: the same page with other numbers) crawled at most this often. */
+const perShape = 3;
+const shapeOf = (url: string) => url.replace(/\d+/g, '#');
 
 /** Every URL a page or stylesheet refers to. */
 function references(body: string, isCss: boolean): string[] {
@@ -24,10 +27,14 @@ describe('no page or stylesheet refers to another origin', () => {
   it('crawls every page, stylesheet and font reachable from the start pages', async () => {
     const queue = [...startPages];
     const seen = new Set<string>();
+    const shapes = new Map<string, number>();
     const foreign: string[] = [];
     while (queue.length) {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
+      const shape = shapeOf(url);
+      if ((shapes.get(shape) ?? 0) >= perShape) continue;
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       seen.add(url);
       const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
       const type = String(res.headers['content-type'] ?? '');

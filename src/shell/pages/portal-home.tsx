@@ -10,7 +10,7 @@ export function PortalHome(ctx: PageContext) {
   const services: Array<[title: string, text: string, href?: string]> = [
     [t(lang, 'オンライン申請', 'Apply online'), t(lang, '各種手続きの申請と手数料のお支払い', 'Applications and fee payment'), '/procedures'],
     [t(lang, '申請状況の確認', 'Check an application'), t(lang, '受付番号とメールアドレスで申請の状況を確認', 'The state of an application, by receipt number and email'), '/applications/status'],
-    [t(lang, '窓口の来庁予約', 'Book a counter visit'), t(lang, 'マイナンバーカードの申請・受け取りの予約', 'Appointments for My Number Card')],
+    [t(lang, '窓口の来庁予約', 'Book a counter visit'), t(lang, 'マイナンバーカードの申請・受け取りの予約', 'Appointments for My Number Card'), '/card/reserve'],
     [t(lang, '証明書', 'Certificates'), t(lang, '所得・課税証明書の交付', 'Income and tax certificates')],
   ];
   return (
