@@ -15,6 +15,7 @@ import { dayMarks } from './domain/availability.ts';
 import { parseReservationNumber } from './domain/reservation-number.ts';
 import { availabilityBetween, maxRangeDays } from './reservations/availability.ts';
 import { cancelReservation, commitBooking, prepareBooking } from './reservations/book.ts';
+import { cachedReader } from './reservations/reader.ts';
 
 /** Booking and cancelling attempts per client address and minute (per server process). */
 export const WRITES_PER_MINUTE = 30;
@@ -126,6 +127,7 @@ interface BookBody {
 /** Registers the card API on the portal. */
 export function installCardApi(app: FastifyInstance, deps: CardApiDeps): void {
   const writes = createRateLimit(WRITES_PER_MINUTE, 60_000);
+  const reader = cachedReader(deps.db);
   const served = async () => {
     const m = await deps.municipality();
     if (!m) throw new AppError('not_found');
@@ -166,7 +168,7 @@ export function installCardApi(app: FastifyInstance, deps: CardApiDeps): void {
     const prepared = await prepareBooking(deps.db, {
       municipalityCode: mc, siteCode: body.site, typeCode: body.type, date: body.date, startTime: body.startTime, people: body.people,
       applicant: checked.applicant, lang: body.lang,
-    });
+    }, new Date(), reader);
     return replyIdempotently(deps.db, req, reply, { municipalityCode: mc, clientId: 'card-api' }, async (tx) => {
       const booked = await commitBooking(tx, prepared, { kind: 'resident' }, ctx());
       return {

@@ -17,10 +17,11 @@ import { holdUntil, offerIsLive } from '../domain/waitlist.ts';
 import { cardOperations as ops } from '../audit.ts';
 import { type BookingMailKind, bookingMail, cardLinks, type MailFacts, offerMail } from './mails.ts';
 import {
-  endHold, ensureSlot, findBookingSettings, findSite, findType, firstWaiting, insertReservation, insertWaitlist, lapsedOffers, loadSchedule,
-  lockOfferByToken, lockReservation, type NewWaitlistEntry, releasePlaces, setCancelled, setOffered, setWaitlistStatus, slotCounts, takePlaces,
+  bookPlaces, endHold, findBookingSettings, findSite, findType, firstWaiting, insertReservation, insertWaitlist, lapsedOffers,
+  lockOfferByToken, lockReservation, type NewWaitlistEntry, releasePlaces, setCancelled, setOffered, setWaitlistStatus, slotCounts,
 } from './store.ts';
 import { dayAvailability } from './availability.ts';
+import { type BookingReader, directReader } from './reader.ts';
 
 /** Who books or cancels: the resident (online, API) or a member of staff (代行, call centre), who is audited. */
 export type CardActor = { kind: 'resident' } | { kind: 'staff'; actor: AuditActor; client?: AuditClient };
@@ -59,20 +60,16 @@ export interface PreparedBooking {
  * Checks the request against the masters and the booking window and makes the slot's counter if it is the slot's first
  * booking. Refuses with card_slot_not_found, card_too_many_people or card_booking_closed.
  */
-export async function prepareBooking(db: Db, request: BookingRequest, now = new Date()): Promise<PreparedBooking> {
+export async function prepareBooking(db: Db, request: BookingRequest, now = new Date(), reader: BookingReader = directReader(db)): Promise<PreparedBooking> {
   const mc = request.municipalityCode;
-  const [site, type, settings, schedule] = await Promise.all([
-    findSite(db.kysely, mc, request.siteCode),
-    findType(db.kysely, mc, request.typeCode),
-    findBookingSettings(db.kysely, mc),
-    loadSchedule(db.kysely, mc, request.siteCode, request.typeCode, request.date, request.date),
-  ]);
+  const { type, settings, schedule } = await reader.masters(mc, request.siteCode, request.typeCode, request.date);
+  const site = schedule?.site;
   if (!site?.active || !type?.active || !type.siteCodes.includes(site.siteCode) || !schedule) throw new AppError('card_slot_not_found');
   if (!Number.isInteger(request.people) || request.people < 1 || request.people > type.maxPeople) throw new AppError('card_too_many_people', { max: type.maxPeople });
   const slot = daySlots(schedule, request.date).find((s) => s.startTime === request.startTime);
   if (!slot) throw new AppError('card_slot_not_found');
   if (slotWindow(request.date, request.startTime, now, settings) !== 'open') throw new AppError('card_booking_closed');
-  await ensureSlot(db.kysely, mc, request, slot.endTime, slot.capacity);
+  await reader.ensureSlot(mc, request, slot.endTime, slot.capacity);
   return { request, site, type, endTime: slot.endTime, settings };
 }
 
@@ -85,19 +82,30 @@ async function queueBookingMail(tx: Tx, ctx: BookingContext, mc: string, kind: B
   await queueMail(tx, { municipalityCode: mc, to, ...bookingMail(kind, lang, f, link), category: `card.reservation.${kind}` });
 }
 
-/** Stores the booking and takes its places, last, so the slot's row is locked only until the commit. */
-async function storeBooking(tx: Tx, p: PreparedBooking, extra: { proxyOperator: string | null; replacesNumber: string | null; placesHeld?: boolean }): Promise<Booked> {
+/** Stores the booking and takes its places (or the places held for it) in one statement. */
+async function storeBooking(
+  tx: Tx, p: PreparedBooking, extra: { proxyOperator: string | null; replacesNumber: string | null; placesHeld?: boolean },
+  first?: (b: Booked) => Promise<void>,
+): Promise<Booked> {
   const r = p.request;
   const reservationNumber = newReservationNumber();
   const cancelToken = newToken();
-  const stored = await insertReservation(tx, r.municipalityCode, {
+  // What else the booking writes goes first, so that the slot's row stays locked only from its update to the commit.
+  await first?.({ reservationNumber, cancelToken, endTime: p.endTime });
+  const reservation = {
     ...r.applicant, siteCode: r.siteCode, typeCode: r.typeCode, date: r.date, startTime: r.startTime, endTime: p.endTime, people: r.people,
     reservationNumber, groupId: reservationNumber, lang: r.lang, proxyOperator: extra.proxyOperator, replacesNumber: extra.replacesNumber,
     cancelTokenHash: tokenHash(cancelToken),
-  });
-  if (stored === 'duplicate') throw new AppError('card_duplicate_booking');
-  if (extra.placesHeld) await endHold(tx, r.municipalityCode, r, r.people, 'booked');
-  else if (!(await takePlaces(tx, r.municipalityCode, r, r.people))) throw new AppError('card_slot_full');
+  };
+  let outcome: 'ok' | 'full' | 'duplicate';
+  if (extra.placesHeld) {
+    outcome = await insertReservation(tx, r.municipalityCode, reservation);
+    if (outcome === 'ok') await endHold(tx, r.municipalityCode, r, r.people, 'booked');
+  } else {
+    outcome = await bookPlaces(tx, r.municipalityCode, reservation);
+  }
+  if (outcome === 'duplicate') throw new AppError('card_duplicate_booking');
+  if (outcome === 'full') throw new AppError('card_slot_full');
   return { reservationNumber, cancelToken, endTime: p.endTime };
 }
 
@@ -112,10 +120,10 @@ async function auditStaff(tx: Tx, actor: CardActor, mc: string, operation: (type
 /** Books a prepared slot in the caller's transaction (for runIdempotent): the booking, its mail, and for staff the audit event. */
 export async function commitBooking(tx: Tx, p: PreparedBooking, actor: CardActor, ctx: BookingContext): Promise<Booked> {
   const r = p.request;
-  const booked = await storeBooking(tx, p, { proxyOperator: actor.kind === 'staff' ? actor.actor.userId : null, replacesNumber: null });
-  await queueBookingMail(tx, ctx, r.municipalityCode, 'confirmed', r.applicant.email, r.lang, facts(p, { ...r, endTime: p.endTime }, booked.reservationNumber), booked.cancelToken);
-  await auditStaff(tx, actor, r.municipalityCode, ops['card.reservation.proxy_book'], [booked.reservationNumber], `${r.siteCode} ${r.typeCode} ${r.date} ${r.startTime} people ${r.people}`);
-  return booked;
+  return storeBooking(tx, p, { proxyOperator: actor.kind === 'staff' ? actor.actor.userId : null, replacesNumber: null }, async (b) => {
+    await queueBookingMail(tx, ctx, r.municipalityCode, 'confirmed', r.applicant.email, r.lang, facts(p, { ...r, endTime: p.endTime }, b.reservationNumber), b.cancelToken);
+    await auditStaff(tx, actor, r.municipalityCode, ops['card.reservation.proxy_book'], [b.reservationNumber], `${r.siteCode} ${r.typeCode} ${r.date} ${r.startTime} people ${r.people}`);
+  });
 }
 
 /** 予約: books a slot — card_slot_full (満席), card_duplicate_booking, card_booking_closed, card_slot_not_found, card_too_many_people. */
