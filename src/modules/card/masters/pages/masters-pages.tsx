@@ -267,7 +267,7 @@ export function SlotsPage(p: SlotsPageProps) {
             <tr>
               <td safe>{x.date}</td><td safe>{typeName(x.typeCode)}</td>
               <td safe>{x.kind === 'extra' ? t(lang, '臨時枠', 'Extra slot') : x.startTime ? t(lang, '枠の停止', 'Slot closed') : t(lang, '終日停止', 'Day closed')}</td>
-              <td safe>{x.startTime ? `${x.startTime}${x.endTime ? `–${x.endTime}` : ''}` : ''}</td><td class="number" safe>{x.capacity === null ? '' : String(x.capacity)}</td><td safe>{x.note}</td>
+              <td>{x.startTime ? `${x.startTime}${x.endTime ? `–${x.endTime}` : ''}` : ''}</td><td class="number" safe>{x.capacity === null ? '' : String(x.capacity)}</td><td safe>{x.note}</td>
               <td><DeleteButton action={`${base}/exceptions/${x.exceptionId}/delete`} csrf={p.csrf} label={t(lang, '削除', 'Remove')} /></td>
             </tr>
           ))}
