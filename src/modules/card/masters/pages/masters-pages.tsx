@@ -1,5 +1,6 @@
 // マスタ管理 (administrator): the sites and types with the booking window on one page; a site's form with its
 // closures and extra opening days; a type's form with the sites offering it; a site's slot templates and exceptions.
+import type { Children } from '@kitajs/html';
 import type { Lang } from '../../../../platform/errors.ts';
 import { t } from '../../../../platform/http/language.ts';
 import { pick } from '../../../../platform/ui/format.ts';
@@ -50,6 +51,18 @@ const Check = (p: { id: string; name: string; value: string; label: string; chec
 
 function DeleteButton({ action, csrf, label }: { action: string; csrf: string; label: string }) {
   return <form method="post" action={action}><Csrf csrf={csrf} /><button type="submit" class="button button-secondary" safe>{label}</button></form>;
+}
+
+/** A master's own page: its title, the way back to the list, and what the last form did. */
+function MasterPage(p: Base & { title: string; children?: Children }) {
+  return (
+    <ConsoleLayout {...p} title={p.title}>
+      <h1 safe>{p.title}</h1>
+      <p><a href={MASTERS_PATH} safe>{t(p.lang, 'マスタ一覧へ', 'Back to the masters')}</a></p>
+      <Notice notice={p.notice} />
+      {p.children}
+    </ConsoleLayout>
+  );
 }
 
 export interface MastersHomeProps extends Base { sites: Site[]; types: ReservationType[]; settings: BookingSettings }
@@ -121,10 +134,7 @@ export function SitePage(p: SitePageProps) {
   const { lang, site: s } = p;
   const title = p.isNew ? t(lang, '窓口の追加', 'Add a site') : t(lang, `窓口: ${s.nameJa}`, `Site: ${s.nameEn}`);
   return (
-    <ConsoleLayout {...p} title={title}>
-      <h1 safe>{title}</h1>
-      <p><a href={MASTERS_PATH} safe>{t(lang, 'マスタ一覧へ', 'Back to the masters')}</a></p>
-      <Notice notice={p.notice} />
+    <MasterPage {...p} title={title}>
       <form method="post" action={`${MASTERS_PATH}/sites`} class="form">
         <Csrf csrf={p.csrf} />
         {p.isNew ? <Field id="f-code" name="siteCode" label={t(lang, '窓口コード（英小文字・数字）', 'Site code (lower-case letters, digits)')} value={s.siteCode} invalid={p.invalid} required /> : <input type="hidden" name="siteCode" value={s.siteCode} />}
@@ -152,7 +162,7 @@ export function SitePage(p: SitePageProps) {
           <DayList lang={lang} csrf={p.csrf} rows={p.overrides.map((o) => ({ date: o.date, text: o.note }))} action={`${sitePath(s.siteCode)}/open-days`} />
         </>
       )}
-    </ConsoleLayout>
+    </MasterPage>
   );
 }
 
@@ -184,10 +194,7 @@ export function TypePage(p: TypePageProps) {
   const { lang, type: x } = p;
   const title = p.isNew ? t(lang, '予約区分の追加', 'Add a reservation type') : t(lang, `予約区分: ${x.nameJa}`, `Type: ${x.nameEn}`);
   return (
-    <ConsoleLayout {...p} title={title}>
-      <h1 safe>{title}</h1>
-      <p><a href={MASTERS_PATH} safe>{t(lang, 'マスタ一覧へ', 'Back to the masters')}</a></p>
-      <Notice notice={p.notice} />
+    <MasterPage {...p} title={title}>
       <form method="post" action={`${MASTERS_PATH}/types`} class="form">
         <Csrf csrf={p.csrf} />
         {p.isNew ? <Field id="t-code" name="typeCode" label={t(lang, '手続きID（英小文字・数字・_）', 'Type code (lower-case letters, digits, _)')} value={x.typeCode} invalid={p.invalid} required /> : <input type="hidden" name="typeCode" value={x.typeCode} />}
@@ -205,7 +212,7 @@ export function TypePage(p: TypePageProps) {
         <Check id="t-active" name="active" value="1" label={t(lang, '予約を受け付ける', 'Residents may book')} checked={x.active} />
         <button type="submit" class="button" safe>{t(lang, '予約区分を保存', 'Save the type')}</button>
       </form>
-    </ConsoleLayout>
+    </MasterPage>
   );
 }
 
@@ -221,10 +228,7 @@ export function SlotsPage(p: SlotsPageProps) {
   );
   const base = slotsPath(site.siteCode);
   return (
-    <ConsoleLayout {...p} title={title}>
-      <h1 safe>{title}</h1>
-      <p><a href={MASTERS_PATH} safe>{t(lang, 'マスタ一覧へ', 'Back to the masters')}</a></p>
-      <Notice notice={p.notice} />
+    <MasterPage {...p} title={title}>
       {p.types.length === 0 ? <p role="status" safe>{t(lang, 'この窓口が取り扱う予約区分がありません。予約区分の取扱窓口に加えてください。', 'No type is offered here yet: add the site to a type first.')}</p> : ''}
       <h2 safe>{t(lang, '予約枠の型（毎週）', 'Weekly slot templates')}</h2>
       <table class="table">
@@ -285,6 +289,6 @@ export function SlotsPage(p: SlotsPageProps) {
         <Field id="ex-note" name="note" label={t(lang, '備考', 'Note')} value="" invalid={p.invalid} />
         <button type="submit" class="button" safe>{t(lang, '例外を追加', 'Add the exception')}</button>
       </form>
-    </ConsoleLayout>
+    </MasterPage>
   );
 }
