@@ -54,7 +54,8 @@ export function installManageRoutes(app: FastifyInstance, deps: PortalDeps): voi
     if ((done === 'booked' || done === 'changed') && r.status === 'booked') return html(reply, 200, BookedPage({ ...ctx, r: v, manageHref, changed: done === 'changed' }));
     return html(reply, 200, ReservationPage({
       ...ctx, r: v,
-      changeHref: changeable(r) ? paths.types({ number: r.reservationNumber, token }) : undefined,
+      // A change keeps the type (the flow starts at the office), as one person holds one booking of a type.
+      changeHref: changeable(r) ? paths.sites(r.typeCode, { number: r.reservationNumber, token }) : undefined,
       cancelHref: changeable(r) ? `${manageHref}/cancel` : undefined,
       notice: done === 'cancelled' && r.status === 'cancelled' ? { ja: '予約をキャンセルしました。確認のメールをお送りしました。', en: 'The booking is cancelled. We have sent you a confirmation email.' } : undefined,
     }));

@@ -118,7 +118,8 @@ for (const backend of backends) {
       const made = await v.post(slot, { csrf, step: 'book', submission: hidden(confirm.body, 'submission'), ...person });
       const oldLink = String(made.headers.location).split('?')[0]!;
       const view = await v.get(oldLink);
-      const change = links(view.body, '/card/reserve?change=')[0]!;
+      const change = links(view.body, '/card/reserve/pickup?change=')[0]!;
+      assert.ok(change, 'a change keeps the type and starts at the office');
       const q = change.slice(change.indexOf('?'));
       const month = await v.get(`/card/reserve/pickup/kita${q}`);
       assert.match(month.body, /予約の変更中です/);

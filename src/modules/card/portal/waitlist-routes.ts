@@ -6,12 +6,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import { checkPortalCsrf, portalCsrf } from '../../../platform/http/portal-csrf.ts';
+import { createRateLimit } from '../../../platform/http/rate-limit.ts';
 import { normalizeEmail, normalizePhone } from '../domain/applicant.ts';
 import { dayAvailability } from '../reservations/availability.ts';
 import { findLiveOffer, joinWaitlist } from '../reservations/book.ts';
 import { findSite, findType, waitlistLengths } from '../reservations/store.ts';
 import { applicantFormOf } from './applicant-form.ts';
-import { formSteps, type FormTarget } from './book-routes.ts';
+import { BOOKINGS_PER_MINUTE, formSteps, type FormTarget } from './book-routes.ts';
 import { replayOffer } from './service.ts';
 import { cardContext, dayParams, municipalityCode, paths, type PortalDeps, realDate, typeAndSite, typeChoice } from './context.ts';
 import type { Bilingual } from './pages/common.tsx';
@@ -54,6 +55,7 @@ const joinRefusals: Partial<Record<string, Bilingual>> = {
 export function installWaitlistRoutes(app: FastifyInstance, deps: PortalDeps): void {
   const { db } = deps;
   const steps = formSteps(deps);
+  const joins = createRateLimit(BOOKINGS_PER_MINUTE, 60_000);
 
   app.post(`${paths.types()}/:type/:site/:date/waitlist`, { config: { public: true, personalData: true }, schema: { hide: true, params: dayParams, body: joinBody } }, async (req, reply) => {
     const body = req.body as Record<string, string | undefined>;
@@ -74,6 +76,10 @@ export function installWaitlistRoutes(app: FastifyInstance, deps: PortalDeps): v
       }));
     };
     if (Object.keys(checked.errors).length > 0) return again(400, checked.errors);
+    if (!joins.allow(req.ip)) {
+      reply.header('retry-after', '60');
+      return again(429, {}, { ja: '短い時間に登録の操作が多すぎます。1分ほど待ってから、もう一度お試しください。', en: 'Too many attempts. Please wait a minute and try again.' });
+    }
     try {
       await joinWaitlist(db, { municipalityCode: mc, siteCode: p.site, typeCode: p.type, date, people: checked.people, name: values.name.trim(), email: checked.email!, phone: checked.phone!, lang: ctx.lang });
     } catch (e) {
