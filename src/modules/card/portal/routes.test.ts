@@ -106,7 +106,9 @@ for (const backend of backends) {
       assert.match(shown.body, /キャンセル済み/);
       assert.doesNotMatch(shown.body, /予約をキャンセルする/);
       assert.ok((await listOutbox(t.db.kysely, MC, { limit: 1000 })).some((m) => m.category === 'card.reservation.cancelled' && m.to === 'hanako@example.jp'));
+      assert.match(t.logs(), /\/card\/r\/\d+\/\[redacted\]/, 'the link is logged without its token');
       assert.ok(!t.logs().includes(link.split('/').at(-1)!), 'the link token is never logged');
+      for (const personal of ['hanako@example.jp', '見本 花子', '6123-4567', '見本ハイツ']) assert.ok(!t.logs().includes(personal), `${personal} is never logged`);
     });
 
     it('changes a booking: the form comes filled, the old booking stands until the new one is made', async () => {
