@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calendarRange, type CountedSlot, dayCells, slotCells } from './calendar-counts.ts';
+import { calendarRange, type CountedSlot, dayCells, slotCells, withUnbookedSlots } from './calendar-counts.ts';
 
 describe('calendarRange', () => {
   const cases: [view: 'week' | 'month', date: string, expected: { from: string; to: string }][] = [
@@ -38,5 +38,16 @@ describe('dayCells and slotCells', () => {
     const { times, cells } = slotCells(slots);
     assert.deepEqual(times, ['09:00', '09:30', '10:00']);
     assert.deepEqual(cells.get('2026-12-07 09:00'), { booked: 4, capacity: 8, waiting: 0 });
+  });
+});
+
+describe('withUnbookedSlots', () => {
+  it('adds the masters’ slots nobody booked, keeping a booked slot’s own counter', () => {
+    const counters: CountedSlot[] = [{ date: '2026-12-07', typeCode: 'apply', startTime: '09:00', capacity: 5, booked: 2, held: 0 }];
+    const generated = [{ typeCode: 'apply', days: [{ date: '2026-12-07', slots: [{ startTime: '09:00', capacity: 4 }, { startTime: '09:30', capacity: 4 }] }] }];
+    assert.deepEqual(withUnbookedSlots(counters, generated), [
+      { date: '2026-12-07', typeCode: 'apply', startTime: '09:00', capacity: 5, booked: 2, held: 0 },
+      { date: '2026-12-07', typeCode: 'apply', startTime: '09:30', capacity: 4, booked: 0, held: 0 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-// The staff calendar's arithmetic (pure): the days a week or month view covers, and the slot counters and waitlist
-// lengths folded into one cell per day (month) or per day and start time (week).
+// The staff calendar's arithmetic (pure): the days a week or month view covers, the slots (booked counters and the
+// masters' unbooked ones) and waitlist lengths folded into one cell per day (month) or per day and start time (week).
 import { addDays, dayOfWeek } from '../../../platform/text/index.ts';
 
 export type CalendarView = 'week' | 'month';
@@ -48,4 +48,16 @@ export function slotCells(slots: readonly CountedSlot[], typeCode?: string): { t
     cells.set(key, c);
   }
   return { times: [...times].sort(), cells };
+}
+
+/**
+ * The slots of the period: every counter (a slot once booked keeps the capacity it was made with), and the slots the
+ * masters generate that nobody has booked yet, with their capacity and nothing taken.
+ */
+export function withUnbookedSlots(counters: readonly CountedSlot[], generated: readonly { typeCode: string; days: readonly { date: string; slots: readonly { startTime: string; capacity: number }[] }[] }[]): CountedSlot[] {
+  const known = new Set(counters.map((c) => `${c.date} ${c.typeCode} ${c.startTime}`));
+  const unbooked = generated.flatMap(({ typeCode, days }) => days.flatMap((d) => d.slots
+    .filter((s) => !known.has(`${d.date} ${typeCode} ${s.startTime}`))
+    .map((s) => ({ date: d.date, typeCode, startTime: s.startTime, capacity: s.capacity, booked: 0, held: 0 }))));
+  return [...counters, ...unbooked];
 }

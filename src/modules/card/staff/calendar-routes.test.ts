@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backends } from '../../../../test/support/db.ts';
-import { todayInJapan } from '../../../platform/text/index.ts';
+import { addDays, todayInJapan } from '../../../platform/text/index.ts';
+import { dayAvailability } from '../reservations/availability.ts';
 import { addReservation, getPage, mc, type StaffWorld, staffWorld } from './staff.builders.ts';
 
 for (const backend of backends) {
@@ -32,6 +33,13 @@ for (const backend of backends) {
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes('<span>2/10 待1</span>'));
       assert.match(res.body, new RegExp(`href="/console/card/day\\?site=honcho&(amp;)?date=${today}"`));
+    });
+
+    it('counts the masters’ slots nobody has booked yet, with nothing taken', async () => {
+      let date = addDays(today, 1);
+      while (!(await dayAvailability(w.t.db.kysely, mc, 'honcho', 'apply', date, new Date()))?.slots.length) date = addDays(date, 1);
+      const res = await getPage(w.app, w.clerk, `/console/card/calendar?site=honcho&type=apply&view=week&date=${date}`);
+      assert.match(res.body, /<span>0\/\d+<\/span>/);
     });
 
     it('shows a satellite clerk the satellite only', async () => {

@@ -4,8 +4,9 @@ import { currentPrincipal, currentStaff } from '../../../platform/access/guard.t
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import { isPlainDate, todayInJapan } from '../../../platform/text/index.ts';
-import { slotCounts, waitlistLengths } from '../reservations/store.ts';
-import { calendarRange, type CalendarView, dayCells, slotCells } from './calendar-counts.ts';
+import { availabilityBetween } from '../reservations/availability.ts';
+import { listTypes, slotCounts, waitlistLengths } from '../reservations/store.ts';
+import { calendarRange, type CalendarView, dayCells, slotCells, withUnbookedSlots } from './calendar-counts.ts';
 import { CALENDAR_PATH, CalendarPage } from './pages/calendar-page.tsx';
 import { type CardStaffDeps, namedMasters } from './routes.ts';
 import { inScope, sitesFor } from './scope.ts';
@@ -29,9 +30,15 @@ export function installCalendarRoutes(app: FastifyInstance, deps: CardStaffDeps)
     const view = q.view ?? 'week';
     const date = q.date && isPlainDate(q.date) ? q.date : todayInJapan();
     const { from, to } = calendarRange(view, date);
-    const [slots, waits] = site
-      ? await Promise.all([slotCounts(db.kysely, staff.municipalityCode, site, from, to), waitlistLengths(db.kysely, staff.municipalityCode, site, from, to)])
-      : [[], []];
+    const offered = (await listTypes(db.kysely, staff.municipalityCode)).filter((x) => x.siteCodes.includes(site) && (!type || x.typeCode === type)).map((x) => x.typeCode);
+    const [counters, waits, generated] = site
+      ? await Promise.all([
+        slotCounts(db.kysely, staff.municipalityCode, site, from, to),
+        waitlistLengths(db.kysely, staff.municipalityCode, site, from, to),
+        Promise.all(offered.map(async (typeCode) => ({ typeCode, days: await availabilityBetween(db.kysely, staff.municipalityCode, site, typeCode, from, to, new Date()) ?? [] }))),
+      ])
+      : [[], [], []];
+    const slots = withUnbookedSlots(counters, generated);
     const week = slotCells(slots, type || undefined);
     return html(reply, 200, CalendarPage({ ...ctx, ...masters, view, date, from, to, site, type, days: dayCells(slots, waits, type || undefined), times: week.times, slots: week.cells }));
   });

@@ -78,7 +78,7 @@ export function CalendarPage(p: CalendarPageProps) {
         <a href={link(previous, p.view)} safe>{t(lang, '← 前へ', '← Previous')}</a>{' '}
         <a href={link(next, p.view)} safe>{t(lang, '次へ →', 'Next →')}</a>
       </p>
-      <p safe>{t(lang, '各欄は「予約済の枠/定員」と、キャンセル待ちの人数（待）です。まだ予約のない枠は数えていません。', 'Each cell is places taken/places, and the waitlist (wait). Slots nobody has booked yet are not counted.')}</p>
+      <p safe>{t(lang, '各欄は「予約済の枠/定員」と、キャンセル待ちの人数（待）です。', 'Each cell is places taken/places, and the waitlist (wait).')}</p>
       {p.view === 'week' ? (
         <table class="table calendar">
           <caption safe>{`${p.from} – ${p.to}`}</caption>
