@@ -60,6 +60,7 @@ for (const backend of backends) {
       const slot = await firstSlot(v);
       const form = await v.get(slot);
       assert.equal(form.statusCode, 200);
+      assert.match(form.body, /利用目的の明示/, 'the form tells how the data is handled (seed 001 7.)');
       const csrf = csrfOf(form.body);
 
       const wrong = await v.post(slot, { csrf, step: 'confirm', ...details, kana: '見本', email: 'hanako@' });

@@ -6,6 +6,7 @@ import { t } from '../../../../platform/http/language.ts';
 import { dayTitle } from './calendar.tsx';
 import type { SiteChoice, SlotChoice, TypeChoice } from './choose.tsx';
 import { type Bilingual, type CardPageContext, Csrf, ErrorSummary, pick, Problem, StepPage } from './common.tsx';
+import { PurposeNotice } from './purpose.tsx';
 
 /** The details as typed (every value a string, so a bad one is shown back as it was). */
 export type ApplicantForm = Record<ApplicantField, string>;
@@ -123,6 +124,7 @@ export function DetailsPage(p: DetailsPageProps) {
       <ErrorSummary lang={lang} errors={p.errors} />
       <Problem lang={lang} problem={p.problem} />
       <BookingFactsList lang={lang} f={p} />
+      <PurposeNotice lang={lang} table="card_reservation" />
       <form method="post" action={p.action} class="form" novalidate>
         <Csrf token={p.csrfToken} />
         {Object.entries(p.hidden ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}

@@ -5,6 +5,7 @@ import { formatInstant } from '../../../../platform/ui/format.ts';
 import { PortalLayout } from '../../../../platform/ui/layout.tsx';
 import { dayTitle } from './calendar.tsx';
 import { type Bilingual, type CardPageContext, Csrf, ErrorSummary, pick, Problem } from './common.tsx';
+import { PurposeNotice } from './purpose.tsx';
 
 export type WaitlistValues = Record<'name' | 'email' | 'phone' | 'people', string>;
 
@@ -34,6 +35,7 @@ export function WaitlistForm(p: WaitlistFormProps) {
       <h2 id="waitlist-title" safe>{t(lang, 'キャンセル待ちに登録する', 'Join the waiting list')}</h2>
       <p safe>{t(lang, `この日に空きが出たら、登録順にメールでお知らせし、一定時間その枠をお取り置きします（現在 ${p.waiting}人 待ち）。`, `If a place comes free on this day, we email the people waiting in turn and hold the place for them for a while (${p.waiting} waiting now).`)}</p>
       <ErrorSummary lang={lang} errors={p.errors} />
+      <PurposeNotice lang={lang} table="card_waitlist" />
       <form method="post" action={p.action} class="form" novalidate>
         <Csrf token={p.csrfToken} />
         {fields.map((f) => (
