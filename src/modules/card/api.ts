@@ -148,7 +148,7 @@ export function installCardApi(app: FastifyInstance, deps: CardApiDeps): void {
     if (!isPlainDate(from)) throw new AppError('validation_failed', { field: 'from' });
     const to = q.to ?? addDays(from, 30);
     if (!isPlainDate(to) || to < from) throw new AppError('validation_failed', { field: 'to' });
-    const days = await availabilityBetween(deps.db.kysely, await served(), q.site, q.type, from, to, now);
+    const days = await availabilityBetween(deps.db.kysely, await served(), q.site, q.type, from, to, now, reader);
     if (!days) throw new AppError('not_found');
     return {
       site: q.site, type: q.type,

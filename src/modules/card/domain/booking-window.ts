@@ -11,18 +11,33 @@ export function timeInJapan(now: Date): string {
   return japanTime.format(now);
 }
 
-/** The first and last days that can be booked now. */
-export function bookingWindow(now: Date, s: Pick<BookingSettings, 'opensDaysAhead' | 'closesDaysBefore' | 'closesAtTime'>): { first: string; last: string } {
+type WindowSettings = Pick<BookingSettings, 'opensDaysAhead' | 'closesDaysBefore' | 'closesAtTime'>;
+
+/** The booking window at an instant: first and last bookable days, and today and the time in Japan. */
+export interface BookingWindow {
+  first: string;
+  last: string;
+  today: string;
+  time: string;
+}
+
+/** The window at `now` (worked out once for a whole calendar: the time-zone formatting is what costs). */
+export function bookingWindow(now: Date, s: WindowSettings): BookingWindow {
   const today = todayInJapan(now);
-  const pastClosing = timeInJapan(now) >= s.closesAtTime;
-  return { first: addDays(today, s.closesDaysBefore + (pastClosing ? 1 : 0)), last: addDays(today, s.opensDaysAhead) };
+  const time = timeInJapan(now);
+  const pastClosing = time >= s.closesAtTime;
+  return { first: addDays(today, s.closesDaysBefore + (pastClosing ? 1 : 0)), last: addDays(today, s.opensDaysAhead), today, time };
+}
+
+/** Whether a slot can be booked within the window: 'open', 'not_yet' (beyond it) or 'closed' (too late). */
+export function slotInWindow(w: BookingWindow, date: string, startTime: string): 'open' | 'not_yet' | 'closed' {
+  if (date > w.last) return 'not_yet';
+  if (date < w.first) return 'closed';
+  if (date === w.today && startTime <= w.time) return 'closed';
+  return 'open';
 }
 
 /** Whether a slot can be booked now: 'open', 'not_yet' (beyond the window) or 'closed' (too late). */
-export function slotWindow(date: string, startTime: string, now: Date, s: Pick<BookingSettings, 'opensDaysAhead' | 'closesDaysBefore' | 'closesAtTime'>): 'open' | 'not_yet' | 'closed' {
-  const { first, last } = bookingWindow(now, s);
-  if (date > last) return 'not_yet';
-  if (date < first) return 'closed';
-  if (date === todayInJapan(now) && startTime <= timeInJapan(now)) return 'closed';
-  return 'open';
+export function slotWindow(date: string, startTime: string, now: Date, s: WindowSettings): 'open' | 'not_yet' | 'closed' {
+  return slotInWindow(bookingWindow(now, s), date, startTime);
 }

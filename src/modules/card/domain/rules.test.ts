@@ -30,7 +30,7 @@ describe('booking window (opens 60 days ahead, closes the day before at 17:00)',
     assert.equal(slotWindow('2026-12-14', '10:00', jst('2026-12-14T10:00'), s), 'closed');
   });
   it('names the first and last bookable days', () => {
-    assert.deepEqual(bookingWindow(jst('2026-12-14T18:00'), defaultBookingSettings), { first: '2026-12-16', last: '2027-02-12' });
+    assert.deepEqual(bookingWindow(jst('2026-12-14T18:00'), defaultBookingSettings), { first: '2026-12-16', last: '2027-02-12', today: '2026-12-14', time: '18:00' });
   });
 });
 

@@ -39,7 +39,13 @@ export function templateSlots(t: Pick<SlotTemplate, 'startTime' | 'endTime' | 'i
   return slots;
 }
 
-const appliesOn = (t: SlotTemplate, date: string) => t.weekday === dayOfWeek(date) && t.validFrom <= date && (t.validTo === null || date <= t.validTo);
+// A template makes the same slots every day it applies: made once per template (the masters are read-only objects).
+const madeSlots = new WeakMap<SlotTemplate, GeneratedSlot[]>();
+function slotsOf(t: SlotTemplate): GeneratedSlot[] {
+  let slots = madeSlots.get(t);
+  if (!slots) madeSlots.set(t, (slots = templateSlots(t)));
+  return slots;
+}
 
 /**
  * The slots of a day for the schedule's type, by start time: none when the site is closed or the day is closed by an
@@ -50,9 +56,11 @@ export function daySlots(schedule: Schedule, date: string): GeneratedSlot[] {
   if (siteClosedReason(schedule.site, schedule.days, date)) return [];
   const exceptions = schedule.exceptions.filter((e) => e.date === date);
   if (exceptions.some((e) => e.kind === 'closed' && e.startTime === null)) return [];
+  const weekday = dayOfWeek(date);
   const byStart = new Map<string, GeneratedSlot>();
-  for (const t of schedule.templates.filter((t) => appliesOn(t, date))) {
-    for (const s of templateSlots(t)) if (!byStart.has(s.startTime)) byStart.set(s.startTime, s);
+  for (const t of schedule.templates) {
+    if (t.weekday !== weekday || t.validFrom > date || (t.validTo !== null && date > t.validTo)) continue;
+    for (const s of slotsOf(t)) if (!byStart.has(s.startTime)) byStart.set(s.startTime, s);
   }
   for (const e of exceptions) applyException(byStart, e);
   return [...byStart.values()].sort((a, b) => (a.startTime < b.startTime ? -1 : 1));

@@ -2,10 +2,10 @@
 // (slots made on the fly) and the slot counters booked so far — one query for the counters of the whole range.
 import { addDays } from '../../../platform/text/date.ts';
 import { type DayMark, dayMark, type SlotAvailability, slotAvailability } from '../domain/availability.ts';
-import { slotWindow } from '../domain/booking-window.ts';
-import type { BookingSettings } from '../domain/masters.ts';
+import { bookingWindow, slotInWindow } from '../domain/booking-window.ts';
 import { type ClosedReason, datesBetween, daySlots, siteClosedReason } from '../domain/slots.ts';
-import { findBookingSettings, findType, loadSchedule, type Q, slotCounts } from './store.ts';
+import { type BookingReader, readMasters } from './reader.ts';
+import { type Q, slotCounts } from './store.ts';
 
 /** A slot as residents see it: places left and whether it can be booked now. */
 export interface OpenSlot extends SlotAvailability {
@@ -28,25 +28,24 @@ export const maxRangeDays = 62;
 
 /**
  * Days from `from` to `to` for a type at a site, or undefined when the site does not offer the (active) type.
- * A range longer than maxRangeDays is cut to it.
+ * A range longer than maxRangeDays is cut to it. A reader (cachedReader) may answer the masters from its cache.
  */
 export async function availabilityBetween(
-  q: Q, mc: string, siteCode: string, typeCode: string, from: string, to: string, now: Date,
-  settings?: BookingSettings,
+  q: Q, mc: string, siteCode: string, typeCode: string, from: string, to: string, now: Date, reader?: BookingReader,
 ): Promise<DayAvailability[] | undefined> {
   const last = to < addDays(from, maxRangeDays - 1) ? to : addDays(from, maxRangeDays - 1);
-  const [type, schedule, counts, s] = await Promise.all([
-    findType(q, mc, typeCode),
-    loadSchedule(q, mc, siteCode, typeCode, from, last),
+  const [masters, counts] = await Promise.all([
+    reader ? reader.masters(mc, siteCode, typeCode, from, last) : readMasters(q, mc, siteCode, typeCode, from, last),
     slotCounts(q, mc, siteCode, from, last, typeCode),
-    settings ?? findBookingSettings(q, mc),
   ]);
+  const { type, schedule, settings: s } = masters;
   if (!type?.active || !type.siteCodes.includes(siteCode) || !schedule?.site.active) return undefined;
   const counter = new Map(counts.map((c) => [`${c.date} ${c.startTime}`, c]));
+  const window = bookingWindow(now, s);
   return datesBetween(from, last).map((date) => {
     const slots = daySlots(schedule, date).map((g) => ({
       ...slotAvailability(g, counter.get(`${date} ${g.startTime}`)),
-      bookable: slotWindow(date, g.startTime, now, s) === 'open',
+      bookable: slotInWindow(window, date, g.startTime) === 'open',
     }));
     const open = slots.filter((x) => x.bookable);
     return {
@@ -59,14 +58,14 @@ export async function availabilityBetween(
   });
 }
 
-/** The month 'YYYY-MM' day by day (the resident's calendar and the staff's month view). */
-export async function monthAvailability(q: Q, mc: string, siteCode: string, typeCode: string, month: string, now: Date): Promise<DayAvailability[] | undefined> {
+/** The month 'YYYY-MM' day by day (the resident's calendar and the staff's month view); a reader may cache the masters. */
+export async function monthAvailability(q: Q, mc: string, siteCode: string, typeCode: string, month: string, now: Date, reader?: BookingReader): Promise<DayAvailability[] | undefined> {
   const first = `${month}-01`;
   const last = addDays(addDays(first, 31).slice(0, 7) + '-01', -1);
-  return availabilityBetween(q, mc, siteCode, typeCode, first, last, now);
+  return availabilityBetween(q, mc, siteCode, typeCode, first, last, now, reader);
 }
 
 /** One day's slots with the places left. */
-export async function dayAvailability(q: Q, mc: string, siteCode: string, typeCode: string, date: string, now: Date): Promise<DayAvailability | undefined> {
-  return (await availabilityBetween(q, mc, siteCode, typeCode, date, date, now))?.[0];
+export async function dayAvailability(q: Q, mc: string, siteCode: string, typeCode: string, date: string, now: Date, reader?: BookingReader): Promise<DayAvailability | undefined> {
+  return (await availabilityBetween(q, mc, siteCode, typeCode, date, date, now, reader))?.[0];
 }

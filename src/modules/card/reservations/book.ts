@@ -271,20 +271,22 @@ export async function commitAcceptOffer(tx: Tx, mc: string, token: string, appli
  * how many lapsed. Runs in batches; a concurrent run skips what this one holds.
  */
 export async function expireOffers(db: Db, ctx: BookingContext): Promise<number> {
-  const now = ctx.now ?? new Date();
   let total = 0;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const lapsed = await lapsedOffers(tx, now, 100);
-      for (const e of lapsed) {
-        await setWaitlistStatus(tx, e.municipalityCode, e.waitlistId, 'expired');
-        const k: SlotKey = { siteCode: e.siteCode, typeCode: e.typeCode, date: e.date, startTime: e.offeredStartTime! };
-        await endHold(tx, e.municipalityCode, k, e.people, 'free');
-        await offerFreedPlaces(tx, e.municipalityCode, k, ctx);
-      }
-      return lapsed.length;
-    });
+    const n = await db.transaction((tx) => expireOffersIn(tx, ctx));
     total += n;
     if (n < 100) return total;
   }
+}
+
+/** One batch (at most 100) of expireOffers in the caller's transaction: the worker's job runs it so. */
+export async function expireOffersIn(tx: Tx, ctx: BookingContext): Promise<number> {
+  const lapsed = await lapsedOffers(tx, ctx.now ?? new Date(), 100);
+  for (const e of lapsed) {
+    await setWaitlistStatus(tx, e.municipalityCode, e.waitlistId, 'expired');
+    const k: SlotKey = { siteCode: e.siteCode, typeCode: e.typeCode, date: e.date, startTime: e.offeredStartTime! };
+    await endHold(tx, e.municipalityCode, k, e.people, 'free');
+    await offerFreedPlaces(tx, e.municipalityCode, k, ctx);
+  }
+  return lapsed.length;
 }

@@ -1,11 +1,12 @@
 // What booking reads before its transaction: the masters of a site, type and day, and whether the slot's counter row
 // exists. Read straight from the database by default; the API reads through a short cache, since under a rush every
-// booking asks the same few questions, and neither answer can break capacity (the counter row decides that).
+// booking (and every calendar) asks the same few questions, and neither answer can break capacity (the counter row
+// decides that).
 import type { Db } from '../../../platform/db/index.ts';
 import { expiringCache } from '../../../platform/expiring-cache.ts';
 import type { BookingSettings, ReservationType, Schedule } from '../domain/masters.ts';
 import type { SlotKey } from '../domain/reservation.ts';
-import { ensureSlot, findBookingSettings, findType, loadSchedule } from './store.ts';
+import { ensureSlot, findBookingSettings, findType, loadSchedule, type Q } from './store.ts';
 
 /** A day's masters for one site and type; schedule undefined when the site does not exist. */
 export interface DayMasters {
@@ -15,14 +16,16 @@ export interface DayMasters {
 }
 
 export interface BookingReader {
-  masters(mc: string, siteCode: string, typeCode: string, date: string): Promise<DayMasters>;
+  /** The masters of a site and type for the days from `from` to `to`. */
+  masters(mc: string, siteCode: string, typeCode: string, from: string, to?: string): Promise<DayMasters>;
   /** Makes the slot's counter row unless it exists. */
   ensureSlot(mc: string, k: SlotKey, endTime: string, capacity: number): Promise<void>;
 }
 
-async function readMasters(db: Db, mc: string, siteCode: string, typeCode: string, date: string): Promise<DayMasters> {
+/** The masters read now, on the pool or in the caller's transaction. */
+export async function readMasters(q: Q, mc: string, siteCode: string, typeCode: string, from: string, to: string): Promise<DayMasters> {
   const [type, settings, schedule] = await Promise.all([
-    findType(db.kysely, mc, typeCode), findBookingSettings(db.kysely, mc), loadSchedule(db.kysely, mc, siteCode, typeCode, date, date),
+    findType(q, mc, typeCode), findBookingSettings(q, mc), loadSchedule(q, mc, siteCode, typeCode, from, to),
   ]);
   return { type, settings, schedule };
 }
@@ -30,7 +33,7 @@ async function readMasters(db: Db, mc: string, siteCode: string, typeCode: strin
 /** Reads every time (tests, the portal's low traffic). */
 export function directReader(db: Db): BookingReader {
   return {
-    masters: (mc, site, type, date) => readMasters(db, mc, site, type, date),
+    masters: (mc, site, type, from, to = from) => readMasters(db.kysely, mc, site, type, from, to),
     ensureSlot: (mc, k, endTime, capacity) => ensureSlot(db.kysely, mc, k, endTime, capacity),
   };
 }
@@ -41,12 +44,12 @@ export function directReader(db: Db): BookingReader {
  */
 export function cachedReader(db: Db, maxAgeMs = 5_000): BookingReader {
   const masters = expiringCache((key) => {
-    const [mc, site, type, date] = key.split('|') as [string, string, string, string];
-    return readMasters(db, mc, site, type, date);
+    const [mc, site, type, from, to] = key.split('|') as [string, string, string, string, string];
+    return readMasters(db.kysely, mc, site, type, from, to);
   });
   const made = new Set<string>();
   return {
-    masters: (mc, site, type, date) => masters([mc, site, type, date].join('|'), maxAgeMs),
+    masters: (mc, site, type, from, to = from) => masters([mc, site, type, from, to].join('|'), maxAgeMs),
     async ensureSlot(mc, k, endTime, capacity) {
       const key = [mc, k.siteCode, k.typeCode, k.date, k.startTime].join('|');
       if (made.has(key)) return;
