@@ -5,7 +5,7 @@ import { openDb } from '../platform/db/index.ts';
 import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { housekeepingJobs, startHousekeeping } from '../platform/jobs/housekeeping.ts';
-import { cardReminderJob, noShowJob } from '../modules/card/index.ts';
+import { cardOfferExpiryJob, cardReminderJob, noShowJob } from '../modules/card/index.ts';
 import { attachmentSweepJob } from '../modules/applications/attachments/sweep.ts';
 import { handoverDisposalJob } from '../modules/applications/handover/dispose.ts';
 import { encryptedFiles, fileDisposalJob } from '../platform/files/index.ts';
@@ -66,9 +66,9 @@ export async function runServer(options: RunServerOptions): Promise<number> {
 
     // The worker also disposes of handed-over applications whose retention has passed (applications hand-over), deletes
     // the files of deleted rows and sweeps files whose rows never committed (the encrypted file store), and marks the card
-    // reservations still booked for a day that has ended as 未来庁, and mails tomorrow's bookings their reminder.
+    // reservations still booked for a day that has ended as 未来庁, mails tomorrow's bookings their reminder, and passes on waitlist offers whose hold ran out.
     const files = encryptedFiles(config.filesDir);
-    const jobs = [...housekeepingJobs, handoverDisposalJob, fileDisposalJob(files), attachmentSweepJob(files), noShowJob(), cardReminderJob()];
+    const jobs = [...housekeepingJobs, handoverDisposalJob, fileDisposalJob(files), attachmentSweepJob(files), noShowJob(), cardReminderJob(), cardOfferExpiryJob(config.publicUrl)];
     const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs }) : undefined;
     const stopMail = roles.includes('worker') ? startMailSender({ db, config, log: app.log }) : undefined;
     return await new Promise<number>((resolve) => {

@@ -12,6 +12,7 @@ import { installWaitlistRoutes } from './waitlist-routes.ts';
 
 export type { PortalDeps as CardPortalDeps } from './context.ts';
 export { reminderJob as cardReminderJob } from './reminders.ts';
+export { offerExpiryJob as cardOfferExpiryJob } from './offer-expiry.ts';
 
 /** Registers every route of the resident site. */
 export function installCardPortal(app: FastifyInstance, deps: PortalDeps): void {
