@@ -8,6 +8,7 @@ import { isPlainDate } from '../../../platform/text/date.ts';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import type { Municipality } from '../../../shell/store.ts';
 import type { ReservationType, Site } from '../domain/masters.ts';
+import type { BookingReader } from '../reservations/reader.ts';
 import { findSite, findType } from '../reservations/store.ts';
 import type { SiteChoice, TypeChoice } from './pages/choose.tsx';
 import type { CardPageContext } from './pages/common.tsx';
@@ -18,6 +19,8 @@ export interface PortalDeps {
   config: Config;
   municipality: () => Promise<Municipality | undefined>;
   pageContext: (req: FastifyRequest) => Promise<PageContext>;
+  /** Reads the masters for the calendars (cachedReader: believed for 5 seconds); the counters are always read fresh. */
+  reader?: BookingReader | undefined;
 }
 
 export const FLOW = '/card/reserve';

@@ -49,7 +49,7 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const window = bookingWindow(now, await findBookingSettings(db.kysely, mc));
     const [firstMonth, lastMonth] = [window.first.slice(0, 7), window.last.slice(0, 7)];
     const month = q.month && q.month >= firstMonth && q.month <= lastMonth ? q.month : firstMonth;
-    const days = await monthAvailability(db.kysely, mc, p.site, p.type, month, now) ?? [];
+    const days = await monthAvailability(db.kysely, mc, p.site, p.type, month, now, deps.reader) ?? [];
     const inRange = (m: string) => m >= firstMonth && m <= lastMonth;
     return html(reply, 200, MonthPage({
       ...ctx, changing: !!change, type: typeChoice(type), site: siteChoice(site!, ctx.lang),
@@ -68,7 +68,7 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const p = req.params as { type: string; site: string; date: string };
     const date = realDate(p.date);
     const { type, site } = await typeAndSite(deps, mc, p.type, p.site);
-    const day = await dayAvailability(db.kysely, mc, p.site, p.type, date, new Date());
+    const day = await dayAvailability(db.kysely, mc, p.site, p.type, date, new Date(), deps.reader);
     const slots = (day?.slots ?? []).filter((s) => s.bookable);
     const bookable = slots.length > 0;
     const waiting = bookable && day!.remaining === 0

@@ -4,6 +4,7 @@
 //   /card/reserve/…/waitlist   join a full day's waiting list; /card/w/<token> the offer's link (waitlist-routes)
 // The day-before reminder is a worker job (reminders.ts).
 import type { FastifyInstance } from 'fastify';
+import { cachedReader } from '../reservations/reader.ts';
 import { installBookRoutes } from './book-routes.ts';
 import type { PortalDeps } from './context.ts';
 import { installFlowRoutes } from './flow-routes.ts';
@@ -15,7 +16,8 @@ export { reminderJob as cardReminderJob } from './reminders.ts';
 export { offerExpiryJob as cardOfferExpiryJob } from './offer-expiry.ts';
 
 /** Registers every route of the resident site. */
-export function installCardPortal(app: FastifyInstance, deps: PortalDeps): void {
+export function installCardPortal(app: FastifyInstance, base: PortalDeps): void {
+  const deps = { ...base, reader: base.reader ?? cachedReader(base.db) };
   installFlowRoutes(app, deps);
   installBookRoutes(app, deps);
   installManageRoutes(app, deps);

@@ -20,7 +20,7 @@ export const slotOf = (siteCode: string, typeCode: string, date: string, startTi
 
 /** The slot at `start` on the day, while it can be booked now. */
 export async function findOpenSlot(deps: PortalDeps, mc: string, siteCode: string, typeCode: string, date: string, start: string): Promise<OpenSlot | undefined> {
-  const day = await dayAvailability(deps.db.kysely, mc, siteCode, typeCode, date, new Date());
+  const day = await dayAvailability(deps.db.kysely, mc, siteCode, typeCode, date, new Date(), deps.reader);
   return day?.slots.find((s) => s.startTime === start && s.bookable);
 }
 
