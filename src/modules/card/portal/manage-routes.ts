@@ -54,7 +54,7 @@ export function installManageRoutes(app: FastifyInstance, deps: PortalDeps): voi
     if ((done === 'booked' || done === 'changed') && r.status === 'booked') return html(reply, 200, BookedPage({ ...ctx, r: v, manageHref, changed: done === 'changed' }));
     return html(reply, 200, ReservationPage({
       ...ctx, r: v,
-      // A change keeps the type (the flow starts at the office), as one person holds one booking of a type.
+      // A change starts at the office with the booking's type (the office page leads back to the types for another).
       changeHref: changeable(r) ? paths.sites(r.typeCode, { number: r.reservationNumber, token }) : undefined,
       cancelHref: changeable(r) ? `${manageHref}/cancel` : undefined,
       notice: done === 'cancelled' && r.status === 'cancelled' ? { ja: '予約をキャンセルしました。確認のメールをお送りしました。', en: 'The booking is cancelled. We have sent you a confirmation email.' } : undefined,

@@ -183,6 +183,23 @@ for (const backend of backends) {
       assert.equal((await v.get(offerPath)).statusCode, 410, 'the offer is used once');
     });
 
+    it('tells 満席 (and in English, Full) when the slot filled between confirm and book, keeping every answer', async () => {
+      const v = visitor(t);
+      const slot = await firstSlot(v, 'reissue', 'honcho');
+      const [, , , type, site, date, hhmm] = slot.split('/');
+      const person = { ...details, email: 'full@example.jp', phone: '0669990000', birthDate: '1960-06-06', people: '1' };
+      const csrf = csrfOf((await v.get(slot)).body);
+      const confirm = await v.post(slot, { csrf, step: 'confirm', ...person });
+      await book(t.db, { municipalityCode: MC, siteCode: site!, typeCode: type!, date: date!, startTime: `${hhmm!.slice(0, 2)}:${hhmm!.slice(2)}`, people: 1, applicant: buildApplicant(), lang: 'ja' },
+        { kind: 'resident' }, { publicUrl: t.config.publicUrl });
+      const full = await v.post(slot, { csrf, step: 'book', submission: hidden(confirm.body, 'submission'), ...person });
+      assert.equal(full.statusCode, 409);
+      assert.match(full.body, /満席/);
+      assert.match(full.body, /value="full@example.jp"/);
+      const en = await v.post(`${slot}?lang=en`, { csrf, step: 'book', submission: '00000000-0000-4000-8000-000000000002', ...person });
+      assert.match(en.body, /fully booked/);
+    });
+
     it('answers 404 for an unknown type, site, day or time, and for a closed day', async () => {
       const v = visitor(t);
       for (const url of ['/card/reserve/nope', '/card/reserve/apply/nope', '/card/reserve/apply/honcho/2026-02-30', '/card/reserve/apply/honcho/2020-01-06/0900', '/card/r/123456789012/abcdefghijklmnopqrstuvwxyz']) {
