@@ -3,15 +3,18 @@
 // `madoguchi serve --role portal` builds it, behind which this process plays 200 clients of the booking API, each from
 // its own address (sent as X-Forwarded-For, the portal trusting 127.0.0.1 as its proxy, so the per-address limit
 // applies to each client as it would in production). Every attempt is a different person with an Idempotency-Key, for
-// one of 50 slots chosen at random, each slot with fewer places than attempts so that many are told 満席.
+// one of 50 slots chosen at random. The slots have as many places in all as there are attempts (40 each), so where
+// chance sends more than 40 to a slot the rest are told 満席 — while the others take every place they are offered.
 // Afterwards every slot's counter is compared with its capacity and with the reservations stored.
 //
-//   BENCH_CLIENTS (default 200)  BENCH_ATTEMPTS (default 2,000)  BENCH_SLOT_CAPACITY (default 30: 1,500 places)
-//   BENCH_PORTAL_PROCESSES (default 2, one per core)  DATABASE_URL (else PGlite)
+//   BENCH_CLIENTS (default 200)  BENCH_ATTEMPTS (default 2,000)  BENCH_SLOT_CAPACITY (default 40: 2,000 places)
+//   BENCH_PORTAL_PROCESSES (default 2, one per core)  BENCH_PACED_RATE (attempts/s offered in the latency run, default 300)
+//   DATABASE_URL (else PGlite)
 //   BENCH_SERVER_PROFILE=DIR writes the portal's CPU profiles there (open them in Chrome's DevTools)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { demoCity } from '../src/demo/demo-city.ts';
@@ -27,8 +30,9 @@ import { serveRole } from './serve-role.ts';
 
 const clientsAtOnce = Number(process.env.BENCH_CLIENTS ?? 200);
 const attempts = Number(process.env.BENCH_ATTEMPTS ?? 2_000);
-const capacity = Number(process.env.BENCH_SLOT_CAPACITY ?? 30);
+const capacity = Number(process.env.BENCH_SLOT_CAPACITY ?? 40);
 const portalProcesses = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
+const pacedRate = Number(process.env.BENCH_PACED_RATE ?? 300);
 const SLOTS = 50;
 const MC = demoCity.code;
 
@@ -83,10 +87,10 @@ async function setUp(db: Parameters<typeof migrate>[0]): Promise<void> {
   const template = { siteCode: 'bench', weekday: dayOfWeek(day), startTime: '08:00', endTime: '16:20', intervalMinutes: 10, validFrom: day, validTo: day };
   await saveCardMasters(db, MC, {
     sites: [benchSite],
-    types: ['rush', 'warm'].map((typeCode, i) => ({
+    types: ['rush', 'paced', 'warm'].map((typeCode, i) => ({
       typeCode, nameJa: typeCode, nameEn: typeCode, durationMinutes: 10, documentsJa: '', documentsEn: '', maxPeople: 1, sortOrder: 90 + i, active: true, siteCodes: ['bench'],
     })),
-    templates: [{ ...template, typeCode: 'rush', capacity }, { ...template, typeCode: 'warm', capacity: 1000 }],
+    templates: [{ ...template, typeCode: 'rush', capacity }, { ...template, typeCode: 'paced', capacity }, { ...template, typeCode: 'warm', capacity: 1000 }],
   });
   await addOpenOverride(db.kysely, MC, 'bench', day, 'bench');
 }
@@ -109,13 +113,23 @@ async function attempt(client: RawHttpClient, clientIndex: number, type: string,
   return { ms, status: answer.status, code };
 }
 
-/** `total` attempts from `atOnce` clients, each with its own address and keep-alive connection. */
-async function rush(clients: readonly RawHttpClient[], type: string, atOnce: number, total: number, offset: number) {
+/**
+ * `total` attempts from `atOnce` clients, each with its own address and keep-alive connection: back to back, or paced
+ * so that together they offer `perSecond` attempts a second (each client starting staggered, then one every
+ * atOnce / perSecond seconds), which is what a latency figure at a given rate needs.
+ */
+async function rush(clients: readonly RawHttpClient[], type: string, atOnce: number, total: number, offset: number, perSecond?: number) {
   const outcomes: Outcome[] = [];
   let next = 0;
   const started = performance.now();
+  const everyMs = perSecond ? (atOnce / perSecond) * 1000 : 0;
   await Promise.all(Array.from({ length: atOnce }, async (_, c) => {
-    for (let i = next++; i < total; i = next++) outcomes.push(await attempt(clients[c % clients.length]!, c, type, offset + i));
+    let due = started + (perSecond ? (c * everyMs) / atOnce : 0);
+    for (let i = next++; i < total; i = next++) {
+      if (perSecond) await sleep(Math.max(0, due - performance.now()));
+      outcomes.push(await attempt(clients[c % clients.length]!, c, type, offset + i));
+      due += everyMs;
+    }
   }));
   return { outcomes, seconds: (performance.now() - started) / 1000 };
 }
@@ -152,6 +166,9 @@ async function main(): Promise<void> {
     const [serverBefore, pgBefore] = [await serverCpu(), await postgresCpuMs()];
     const { outcomes, seconds } = await rush(clients, 'rush', clientsAtOnce, attempts, 0);
     const [serverMs, pgMs] = [(await serverCpu()) - serverBefore, (await postgresCpuMs()) - pgBefore];
+    // The same again on fresh slots, offered at the target rate, for the latency at that rate.
+    const paced = await rush(clients, 'paced', clientsAtOnce, attempts, 2_000_000, pacedRate);
+    const pacedLatencies = paced.outcomes.map((o) => o.ms).sort((a, b) => a - b);
 
     for (const { child, client } of servers) {
       client.close();
@@ -159,35 +176,37 @@ async function main(): Promise<void> {
       await new Promise((r) => child.on('exit', r));
     }
     const db = await bench.reopen();
-    const { rows } = await sql<{ start_time: string; capacity: number; booked: number; stored: number }>`
-      select s.start_time::text, s.capacity, s.booked,
+    const { rows } = await sql<{ type_code: string; capacity: number; booked: number; stored: number }>`
+      select s.type_code, s.capacity, s.booked,
         (select count(*)::int from card_reservation r where r.municipality_code = s.municipality_code and r.site_code = s.site_code
           and r.type_code = s.type_code and r.slot_date = s.slot_date and r.start_time = s.start_time and r.status = 'booked') as stored
-      from card_slot s where s.municipality_code = ${MC} and s.site_code = 'bench' and s.type_code = 'rush' and s.slot_date = ${day}`.execute(db.kysely);
+      from card_slot s where s.municipality_code = ${MC} and s.site_code = 'bench' and s.type_code in ('rush', 'paced') and s.slot_date = ${day}`.execute(db.kysely);
     const overbooked = rows.reduce((n, r) => n + Math.max(0, r.stored - r.capacity), 0);
     const mismatched = rows.filter((r) => r.stored !== r.booked).length;
 
     const tally = new Map<string, number>();
-    for (const o of outcomes) tally.set(o.code, (tally.get(o.code) ?? 0) + 1);
-    const booked = tally.get('booked') ?? 0;
+    for (const o of [...outcomes, ...paced.outcomes]) tally.set(o.code, (tally.get(o.code) ?? 0) + 1);
+    const booked = outcomes.filter((o) => o.code === 'booked').length;
     const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
     const bookedLatencies = outcomes.filter((o) => o.code === 'booked').map((o) => o.ms).sort((a, b) => a - b);
     console.log(`${attempts} attempts from ${clientsAtOnce} clients on ${SLOTS} slots of ${capacity} places (${SLOTS * capacity} places) in ${seconds.toFixed(2)} s over ${portalProcesses} portal processes (${bench.backend})`);
-    console.log(`answers: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`attempt latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms; successful bookings p99 ${percentile(bookedLatencies, 99).toFixed(1)} ms`);
+    console.log(`answers (both runs): ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`paced run: ${attempts} attempts offered at ${pacedRate}/s took ${paced.seconds.toFixed(2)} s; attempt latency p50 ${percentile(pacedLatencies, 50).toFixed(1)} ms, p99 ${percentile(pacedLatencies, 99).toFixed(1)} ms`);
+    console.log(`capacity run: attempt latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms; successful bookings p99 ${percentile(bookedLatencies, 99).toFixed(1)} ms`);
     console.log(`CPU per attempt: portal ${(serverMs / attempts).toFixed(2)} ms, PostgreSQL ${(pgMs / attempts).toFixed(2)} ms `
       + `(two idle cores would take ${Math.round((2000 * attempts) / (serverMs + pgMs))} attempts/s at that cost; load average now ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
     console.log(`slots: ${rows.length}, places booked ${rows.reduce((n, r) => n + r.booked, 0)}, reservations stored ${rows.reduce((n, r) => n + r.stored, 0)}, counters differing from rows ${mismatched}`);
     const figures: Figure[] = [
       { name: `overbooked places after ${attempts} attempts on ${SLOTS} slots (${bench.backend})`, unit: 'places', measured: overbooked + mismatched, target: { atMost: 0 } },
       { name: `successful bookings/s, ${clientsAtOnce} concurrent clients over HTTP (${bench.backend})`, unit: '/s', measured: booked / seconds, target: { atLeast: 300 } },
-      { name: `booking attempt p99, ${clientsAtOnce} concurrent clients (${bench.backend})`, unit: 'ms', measured: percentile(latencies, 99), target: { atMost: 200 } },
+      { name: `booking attempt p99 at ${pacedRate} attempts/s from ${clientsAtOnce} clients (${bench.backend})`, unit: 'ms', measured: percentile(pacedLatencies, 99), target: { atMost: 200 } },
     ];
     report(figures);
     const unexpected = [...tally.keys()].filter((k) => k !== 'booked' && k !== 'card_slot_full');
     const counted = rows.reduce((n, r) => n + r.booked, 0);
-    if (unexpected.length > 0 || booked !== counted) {
-      console.error(`unexpected: ${unexpected.join(', ') || `${booked} answered booked, ${counted} places counted`}`);
+    const answeredBooked = tally.get('booked') ?? 0;
+    if (unexpected.length > 0 || answeredBooked !== counted) {
+      console.error(`unexpected: ${unexpected.join(', ') || `${answeredBooked} answered booked, ${counted} places counted`}`);
       process.exitCode = 1;
     }
   } finally {
