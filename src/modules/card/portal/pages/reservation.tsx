@@ -35,7 +35,7 @@ function Facts({ lang, r }: { lang: Lang; r: ReservationView }) {
       <dt safe>{t(lang, '予約番号', 'Booking number')}</dt><dd safe>{r.number}</dd>
       <dt safe>{t(lang, '状態', 'Status')}</dt><dd><strong safe>{pick(lang, statusLabels[r.status])}</strong></dd>
       <dt safe>{t(lang, '予約区分', 'Purpose')}</dt><dd safe>{pick(lang, r.type.name)}</dd>
-      <dt safe>{t(lang, '窓口', 'Office')}</dt><dd><span safe>{pick(lang, r.site.name)}</span><br /><span safe>{r.site.address}</span></dd>
+      <dt safe>{t(lang, '窓口', 'Office')}</dt><dd><span safe>{pick(lang, r.site.name)}</span><br /><span safe>{r.site.address}</span>{r.site.mapNote ? <><br /><span class="hint" safe>{r.site.mapNote}</span></> : ''}</dd>
       <dt safe>{t(lang, '日時', 'Day and time')}</dt><dd safe>{`${dayTitle(lang, r.date)} ${r.start}–${r.end}`}</dd>
       <dt safe>{t(lang, '人数', 'People')}</dt><dd safe>{t(lang, `${r.people}人`, String(r.people))}</dd>
       {r.cancelledAt ? <><dt safe>{t(lang, 'キャンセル日時', 'Cancelled at')}</dt><dd safe>{formatInstant(r.cancelledAt)}</dd></> : ''}
@@ -74,7 +74,7 @@ export function ReservationPage(p: CardPageContext & { r: ReservationView; chang
       <Facts lang={lang} r={r} />
       {r.status === 'booked' ? <><h2 safe>{t(lang, 'お持ちいただくもの', 'What to bring')}</h2><p class="documents" safe>{pick(lang, r.type.documents)}</p></> : ''}
       {p.changeHref || p.cancelHref ? (
-        <ul class="actions">
+        <ul class="card-actions">
           {p.changeHref ? <li><a class="button button-secondary" href={p.changeHref} safe>{t(lang, '日時・窓口を変更する', 'Change the day, time or office')}</a></li> : ''}
           {p.cancelHref ? <li><a class="button button-secondary" href={p.cancelHref} safe>{t(lang, '予約をキャンセルする', 'Cancel this booking')}</a></li> : ''}
         </ul>
@@ -92,7 +92,7 @@ export function CancelPage(p: CardPageContext & { r: ReservationView; action: st
       <h1 safe>{title}</h1>
       <Facts lang={lang} r={r} />
       <p safe>{t(lang, 'キャンセルすると、この時間の枠はほかの方に案内されます。', 'Once cancelled, the place is offered to someone else.')}</p>
-      <form method="post" action={p.action} class="actions">
+      <form method="post" action={p.action} class="card-actions">
         <Csrf token={p.csrfToken} />
         <button type="submit" class="button" safe>{t(lang, 'キャンセルする', 'Cancel the booking')}</button>
         <a href={p.backHref} safe>{t(lang, 'キャンセルしないで戻る', 'Keep the booking')}</a>
