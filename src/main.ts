@@ -34,6 +34,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   user: async () => (await import('./cli/commands/user.ts')).userCommand,
   review: async () => (await import('./cli/commands/review.ts')).reviewCommand,
   certificates: async () => (await import('./cli/commands/certificates.ts')).certificatesCommand,
+  benefits: async () => (await import('./cli/commands/benefits.ts')).benefitsCommand,
   procedures: async () => (await import('./cli/commands/procedures.ts')).proceduresCommand,
 };
 

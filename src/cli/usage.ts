@@ -51,6 +51,12 @@ export const helpText = `madoguchi — 自治体デジタル窓口プラット�
   certificates rotate-key     証明書署名鍵を更新（旧鍵は検証用に公開を継続）/ New signing key; old ones stay published
   certificates settings [--fee YEN] [--mayor-name NAME] [--seal FILE.png|none] [--kiosk-year-switch MM-DD]
                               手数料・首長名・公印・コンビニ交付の年度切替日 / Fee per copy, mayor's name, seal, kiosk year switch
+  benefits import-taxpayers FILE  給付事業の課税情報（taxpayers.csv）を置換、誤りがあれば行番号を示し取り込まない
+      [--programme ID]          Replace a programme's taxpayers (default adjustment-2024), or list every bad line
+      [--encoding utf8|cp932] [--municipality CODE]
+  benefits import-linkage FILE    統合宛名番号・前住所地データ（linkage.csv）を全件置換 / Replace the linkage file (seed 002 ①)
+  benefits compute-targets    支給対象者を算定（規則の版・対象外理由を記録）/ Decide every taxpayer and store the decisions
+      [--programme ID] [--dry-run]  --dry-run: 保存済みの決定と現行規則の差を集計（書き込みなし）/ compare stored decisions with the rules in force
   audit verify [--anchors FILE] 操作ログのハッシュチェーンを検証（破損なら終了コード1）/ Verify the audit chain (exit 1 if broken)
       [--municipality CODE] [--public-key FILE]
   audit anchor                チェーン末尾に署名しアンカーファイルへ追記 / Sign the chain head and append it to the anchors file

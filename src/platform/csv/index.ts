@@ -17,3 +17,4 @@ export { type CsvColumn, type CsvValue, type Unrepresentable, type WriteCsvOptio
 export { type ProgressOptions, type ProgressStream, ProgressBar } from './progress.ts';
 export { type StageValue, type StagedRow, type StagedRows, findDuplicates } from './stage.ts';
 export { type ImportOptions, type ImportProgress, type ImportSummary, runImport } from './import.ts';
+export { type ImportFileOptions, auditEvent, auditedImport, kernelOptions, lockImports } from './audited-import.ts';

@@ -161,6 +161,63 @@ export interface AuditEventPendingTable {
   queued_at: Generated<Date>;
 }
 
+export interface BenefitLinkageTable {
+  municipality_code: string;
+  resident_number: string;
+  integrated_number: string;
+  previous_municipality_code: Generated<string>;
+  resident_since: string;
+  imported_at: Generated<Date>;
+}
+
+export interface BenefitTargetTable {
+  municipality_code: string;
+  programme_id: string;
+  resident_number: string;
+  rule_version: string;
+  state: Generated<string>;
+  eligible: boolean;
+  amount: number;
+  count_income_tax: number;
+  count_resident_tax: number;
+  income_tax_shortfall: number;
+  resident_tax_shortfall: number;
+  exclusion_code: string | null;
+  explanation: unknown;
+  computed_at: Generated<Date>;
+  state_changed_at: Generated<Date>;
+}
+
+export interface BenefitTaxpayerTable {
+  municipality_code: string;
+  programme_id: string;
+  resident_number: string;
+  addressee_number: string;
+  integrated_number: string;
+  name: string;
+  name_kana: string;
+  birth_date: string;
+  sex: string;
+  postal_code: string;
+  address: string;
+  building: Generated<string>;
+  fiscal_year: number;
+  total_income: number;
+  estimated_income_tax: number;
+  resident_income_levy: number;
+  spouse_class: string;
+  spouse_resident_number: Generated<string>;
+  spouse_abroad: boolean;
+  spouse_business_employee: boolean;
+  dependants_domestic: number;
+  dependants_abroad: number;
+  family_employees: number;
+  relatives: unknown;
+  status: string;
+  status_date: string | null;
+  imported_at: Generated<Date>;
+}
+
 export interface CardBookingSettingsTable {
   municipality_code: string;
   opens_days_ahead: Generated<number>;
@@ -602,6 +659,9 @@ export interface Database {
   application_state_count: ApplicationStateCountTable;
   audit_event: AuditEventTable;
   audit_event_pending: AuditEventPendingTable;
+  benefit_linkage: BenefitLinkageTable;
+  benefit_target: BenefitTargetTable;
+  benefit_taxpayer: BenefitTaxpayerTable;
   card_booking_settings: CardBookingSettingsTable;
   card_reservation: CardReservationTable;
   card_reservation_type: CardReservationTypeTable;

@@ -45,17 +45,40 @@ export interface DryRunResult<D extends Decision> {
   readonly overall: { readonly targets: number; readonly currentEligible: number; readonly proposedEligible: number; readonly currentAmount: number; readonly proposedAmount: number };
 }
 
+/** What a comparison looks at in a decision, stored or computed. */
+export type Outcome = Pick<Decision, 'eligible' | 'amount'>;
+
 /** Classifies one person's pair of decisions. */
-export function classifyChange(current: Decision, proposed: Decision): DryRunChange {
+export function classifyChange(current: Outcome, proposed: Outcome): DryRunChange {
   if (!current.eligible && proposed.eligible) return 'newly_eligible';
   if (current.eligible && !proposed.eligible) return 'newly_ineligible';
   if (current.amount !== proposed.amount) return 'amount_changed';
   return 'unchanged';
 }
 
-function emptyTotals(): Record<DryRunChange, Tally> {
-  const tally = (): Tally => ({ count: 0, currentAmount: 0, proposedAmount: 0 });
-  return { newly_eligible: tally(), newly_ineligible: tally(), amount_changed: tally(), unchanged: tally() };
+/** Counts and money of each kind of change and overall, one person at a time (dryRun's, and the stored ledger's). */
+export class DryRunTally {
+  readonly totals: Record<DryRunChange, Tally> = { newly_eligible: tally(), newly_ineligible: tally(), amount_changed: tally(), unchanged: tally() };
+  readonly overall = { targets: 0, currentEligible: 0, proposedEligible: 0, currentAmount: 0, proposedAmount: 0 };
+
+  /** Adds one person's pair of outcomes and answers how it changes. */
+  add(before: Outcome, after: Outcome): DryRunChange {
+    const change = classifyChange(before, after);
+    const total = this.totals[change];
+    total.count++;
+    total.currentAmount += before.amount;
+    total.proposedAmount += after.amount;
+    this.overall.targets++;
+    if (before.eligible) this.overall.currentEligible++;
+    if (after.eligible) this.overall.proposedEligible++;
+    this.overall.currentAmount += before.amount;
+    this.overall.proposedAmount += after.amount;
+    return change;
+  }
+}
+
+function tally(): Tally {
+  return { count: 0, currentAmount: 0, proposedAmount: 0 };
 }
 
 /** Recomputes every target under both versions of one programme and classifies each person. */
@@ -67,22 +90,12 @@ export function dryRun<Input, Rules extends RuleSet, D extends Decision>(
   if (current.id !== proposed.id) throw new RangeError(`a dry run compares two versions of one programme, not ${current.id} and ${proposed.id}`);
   if (current.ruleVersion === proposed.ruleVersion) throw new RangeError(`${current.id}: both sides are version ${current.ruleVersion}`);
   const rows: DryRunRow<D>[] = [];
-  const totals = emptyTotals();
-  const overall = { targets: 0, currentEligible: 0, proposedEligible: 0, currentAmount: 0, proposedAmount: 0 };
+  const tallied = new DryRunTally();
   for (const target of targets) {
     const before = current.decide(target.input);
     const after = proposed.decide(target.input);
-    const change = classifyChange(before, after);
-    const total = totals[change];
-    total.count++;
-    total.currentAmount += before.amount;
-    total.proposedAmount += after.amount;
-    overall.targets++;
-    if (before.eligible) overall.currentEligible++;
-    if (after.eligible) overall.proposedEligible++;
-    overall.currentAmount += before.amount;
-    overall.proposedAmount += after.amount;
+    const change = tallied.add(before, after);
     if (change !== 'unchanged') rows.push({ id: target.id, change, current: before, proposed: after, difference: after.amount - before.amount });
   }
-  return { programmeId: current.id, currentVersion: current.ruleVersion, proposedVersion: proposed.ruleVersion, rows, totals, overall };
+  return { programmeId: current.id, currentVersion: current.ruleVersion, proposedVersion: proposed.ruleVersion, rows, totals: tallied.totals, overall: tallied.overall };
 }

@@ -5,40 +5,17 @@
 // Each person's registry facts (name, address, 住民状態, 支援措置, 外字) are upserted from the person's newest year in the
 // file, unless the stored facts came from a newer year (an import of old years only never overwrites newer facts).
 // People are never deleted: a person whose years were all replaced by a file without them keeps the facts.
-import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { type AuditActor, type AuditClient, type AuditEvent, appendAudit, auditAttempt, outcomeOf } from '../../../platform/audit/index.ts';
-import { type CsvEncoding, type EncodingOption, findDuplicates, type ImportProgress, type RowError, runImport, type StagedRows } from '../../../platform/csv/index.ts';
-import type { Db, Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { appendAudit } from '../../../platform/audit/index.ts';
+import {
+  auditedImport, auditEvent, type CsvEncoding, findDuplicates, type ImportFileOptions, kernelOptions, lockImports, type RowError, runImport, type StagedRows,
+} from '../../../platform/csv/index.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { taxImportOperations as ops } from './audit.ts';
 import { parseTaxRow, type StagedTaxRow, TAX_COLUMNS, taxRowMessages } from './tax-row.ts';
 
-/** Who imports which file, and how (both imports of this folder take these). */
-export interface ImportFileOptions {
-  db: Db;
-  municipalityCode: string;
-  /** A file path, or a stream (an upload). */
-  source: string | Readable;
-  /** Declared encoding; 'auto' (default) detects UTF-8 or Shift_JIS (CP932). */
-  encoding?: EncodingOption;
-  actor: AuditActor;
-  client?: AuditClient;
-  progress?: ImportProgress;
-  /** Problems listed in a rejection (the count is always complete); default 1000. */
-  maxErrors?: number;
-}
-
-/** The kernel's options that come straight from ours. */
-export function kernelOptions(o: ImportFileOptions) {
-  return {
-    db: o.db,
-    source: o.source,
-    encoding: o.encoding ?? 'auto',
-    ...(o.progress ? { progress: o.progress } : {}),
-    ...(o.maxErrors ? { maxErrors: o.maxErrors } : {}),
-  } as const;
-}
+/** The options both imports of this folder take. */
+export type { ImportFileOptions };
 
 /** What an accepted import did: the rows per fiscal year it replaced, and the people it read. */
 export interface TaxImportResult {
@@ -125,29 +102,4 @@ async function swapTaxRecords(tx: Tx, code: string, rows: StagedRows<StagedTaxRo
     select (${d('fiscalYear')})::integer as fiscal_year, count(*)::integer as rows from ${stage} group by 1 order by 1`.execute(tx);
   const { rows: people } = await sql<{ n: number }>`select count(distinct ${d('residentNumber')})::integer as n from ${stage}`.execute(tx);
   return { years: years.map((y) => ({ fiscalYear: y.fiscal_year, rows: y.rows })), residents: people[0]!.n };
-}
-
-/** Two imports of the same kind for one municipality take turns at the swap (the lock ends with the transaction). */
-export async function lockImports(tx: Tx, kind: string, code: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${kind}), hashtext(${code}))`.execute(tx);
-}
-
-/** The event both imports write: who, from where, which operation. */
-export function auditEvent(o: { municipalityCode: string; actor: AuditActor; client?: AuditClient }, operation: AuditEvent['operation']): AuditEvent {
-  return { municipalityCode: o.municipalityCode, operation, actor: o.actor, ...(o.client ? { client: o.client } : {}) };
-}
-
-/**
- * Runs an import whose swap appends the success event itself; a rejection or failure is logged as an attempt, with
- * the number of problems when the file was refused.
- */
-export async function auditedImport<T>(db: Db, event: AuditEvent, run: (startedAt: Date) => Promise<T>): Promise<T> {
-  const startedAt = new Date();
-  try {
-    return await run(startedAt);
-  } catch (e) {
-    const detail = e instanceof AppError && e.code === 'import_rejected' ? `取込拒否: 誤り ${String(e.details.count)}件` : `取込失敗: ${e instanceof AppError ? e.code : 'error'}`;
-    await auditAttempt(db, { ...event, outcome: outcomeOf(e), detail, startedAt, endedAt: new Date() }).catch(() => undefined);
-    throw e;
-  }
 }

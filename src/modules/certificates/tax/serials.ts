@@ -8,9 +8,10 @@
 // revoked by J-LIS, and the kiosk never presents it).
 import { sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/index.ts';
-import { type CsvEncoding, type CsvRecord, findDuplicates, type RowIssue, runImport } from '../../../platform/csv/index.ts';
+import {
+  auditedImport, auditEvent, type CsvEncoding, type CsvRecord, findDuplicates, type ImportFileOptions, kernelOptions, lockImports, type RowIssue, runImport,
+} from '../../../platform/csv/index.ts';
 import { taxImportOperations as ops } from './audit.ts';
-import { auditedImport, auditEvent, type ImportFileOptions, kernelOptions, lockImports } from './import.ts';
 import { taxRowMessages } from './tax-row.ts';
 
 /** The header of the mapping file. */

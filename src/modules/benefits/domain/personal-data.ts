@@ -1,0 +1,69 @@
+// 個人情報ファイル: the personal-data items the benefits ledger holds (seed 002 別添1 and the tax figures the rule needs),
+// declared with category, purpose, legal basis and retention like the other modules' files, so the privacy council's
+// register and a breach-impact report can be built from them. A column commented "personal data" that is not declared
+// here fails a test.
+
+type Bilingual = { ja: string; en: string };
+/** The register's categories (shared/DESIGN.md "Data conventions") that these items fall in. */
+type DataCategory = 'basic4' | 'tax' | 'other';
+
+/** One personal-data item: the table and column holding it and what the register says about it. */
+export interface PersonalDataItem {
+  table: 'benefit_taxpayer' | 'benefit_linkage' | 'benefit_target';
+  column: string;
+  label: Bilingual;
+  category: DataCategory;
+  required: boolean;
+}
+
+/** What the register says about every item of the file. */
+export const benefitLedgerFile = {
+  fileId: 'benefit_ledger',
+  title: { ja: '定額減税調整給付金 給付台帳ファイル', en: 'Flat-rate tax reduction adjustment benefit ledger' },
+  department: { ja: '福祉局くらし支援課', en: 'Livelihood Support Division' },
+  purpose: {
+    ja: '定額減税しきれないと見込まれる方を把握し、給付額を算定し、通知・支給決定・振込を行うため',
+    en: 'To find the taxpayers whose flat-rate reduction falls short, compute their benefit, and notify, decide and pay it',
+  },
+  legalBasis: {
+    ja: '公的給付の支給等の迅速かつ確実な実施のための預貯金口座の登録等に関する法律 第10条、番号法第19条第8号に基づく主務省令第2条の表160の項',
+    en: 'Act on the Registration of Accounts for Public Benefits, Art. 10; My Number Act Art. 19(8) and the ministerial ordinance, table item 160',
+  },
+  retentionYears: 5,
+  retentionNote: { ja: '給付事業の終了から5年', en: 'five years after the programme ends' },
+  recipients: { ja: 'なし（振込は指定金融機関へ口座・金額のみ）', en: 'none (the bank receives only the account and the amount)' },
+  encrypted: false,
+} as const;
+
+const item = (table: PersonalDataItem['table'], column: string, ja: string, en: string, category: DataCategory, required = true): PersonalDataItem =>
+  ({ table, column, label: { ja, en }, category, required });
+
+/** The items: the taxpayers' file, the linkage file (seed 002 ①), then the decisions. */
+export const benefitPersonalData: readonly PersonalDataItem[] = [
+  item('benefit_taxpayer', 'integrated_number', '団体内統合宛名番号', 'Integrated addressee number', 'other'),
+  item('benefit_taxpayer', 'name', '氏名', 'Name', 'basic4'),
+  item('benefit_taxpayer', 'name_kana', '氏名カナ', 'Name in kana', 'basic4'),
+  item('benefit_taxpayer', 'birth_date', '生年月日', 'Date of birth', 'basic4'),
+  item('benefit_taxpayer', 'sex', '性別', 'Sex', 'basic4'),
+  item('benefit_taxpayer', 'postal_code', '郵便番号', 'Postal code', 'basic4'),
+  item('benefit_taxpayer', 'address', '住所', 'Address', 'basic4'),
+  item('benefit_taxpayer', 'building', '方書', 'Building and room', 'basic4', false),
+  item('benefit_taxpayer', 'total_income', '合計所得金額', 'Total income', 'tax'),
+  item('benefit_taxpayer', 'estimated_income_tax', '推計所得税額', 'Estimated income tax', 'tax'),
+  item('benefit_taxpayer', 'resident_income_levy', '所得割額', 'Resident tax income levy', 'tax'),
+  item('benefit_taxpayer', 'spouse_class', '配偶者区分', 'Spouse class', 'tax', false),
+  item('benefit_taxpayer', 'spouse_resident_number', '配偶者住記個人番号', 'Spouse registry number', 'tax', false),
+  item('benefit_taxpayer', 'spouse_abroad', '配偶者国外居住', 'Spouse lives abroad', 'tax'),
+  item('benefit_taxpayer', 'spouse_business_employee', '配偶者事業専従者', 'Spouse is a family employee', 'tax'),
+  item('benefit_taxpayer', 'dependants_domestic', '扶養親族数（国内）', 'Dependants in Japan', 'tax'),
+  item('benefit_taxpayer', 'dependants_abroad', '扶養親族数（国外）', 'Dependants abroad', 'tax'),
+  item('benefit_taxpayer', 'family_employees', '事業専従者数', 'Family employees', 'tax'),
+  item('benefit_taxpayer', 'relatives', '扶養親族等', 'Dependants and family employees', 'tax', false),
+  item('benefit_linkage', 'integrated_number', '統合宛名番号', 'Integrated addressee number', 'other'),
+  item('benefit_linkage', 'previous_municipality_code', '前住所地コード', 'Previous municipality code', 'other', false),
+  item('benefit_linkage', 'resident_since', '住民となった日', 'Resident since', 'other'),
+  item('benefit_target', 'amount', '支給額', 'Benefit amount', 'tax'),
+  item('benefit_target', 'income_tax_shortfall', '所得税分控除不足額', 'Income tax shortfall', 'tax'),
+  item('benefit_target', 'resident_tax_shortfall', '住民税分控除不足額', 'Resident tax shortfall', 'tax'),
+  item('benefit_target', 'explanation', '算定の内訳', 'How the amount was computed', 'tax'),
+];

@@ -1,0 +1,98 @@
+// The targets' SQL: the taxpayers to decide, a page at a time by 住記個人番号 (keyset), the decisions written back a
+// page per statement, the stored decisions of a page for the dry run, and the summary by outcome. A page travels as one JSON parameter, which PGlite and PostgreSQL
+// both take, so 300,000 decisions are 60 statements, not 300,000.
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../../platform/db/index.ts';
+import type { TaxpayerFigures } from './taxpayer-input.ts';
+
+/** A taxpayer with the figures the rule reads. */
+export interface TaxpayerPageRow extends TaxpayerFigures {
+  resident_number: string;
+}
+
+/** Taxpayers per page. */
+export const pageSize = 5000;
+
+/**
+ * The next page of the programme's taxpayers after `after` (by 住記個人番号). No join: the planner sees tables filled
+ * in the same transaction as empty, and a join to the targets written page by page turned quadratic.
+ */
+export async function taxpayerPage(db: Kysely<Database>, code: string, programmeId: string, after: string): Promise<TaxpayerPageRow[]> {
+  const { rows } = await sql<TaxpayerPageRow>`
+    select resident_number, total_income, estimated_income_tax, resident_income_levy, spouse_class, spouse_abroad,
+      spouse_business_employee, dependants_domestic, dependants_abroad, family_employees
+    from benefit_taxpayer
+    where municipality_code = ${code} and programme_id = ${programmeId} and resident_number > ${after}
+    order by resident_number
+    limit ${pageSize}`.execute(db);
+  return rows;
+}
+
+/** A stored decision as the dry run compares it. */
+export interface StoredOutcome {
+  ruleVersion: string;
+  eligible: boolean;
+  amount: number;
+}
+
+/** The stored decisions of the taxpayers after `after` up to `last` (a page's range), by 住記個人番号. */
+export async function storedOutcomes(db: Kysely<Database>, code: string, programmeId: string, after: string, last: string): Promise<Map<string, StoredOutcome>> {
+  const { rows } = await sql<{ resident_number: string; rule_version: string; eligible: boolean; amount: string | number }>`
+    select resident_number, rule_version, eligible, amount from benefit_target
+    where municipality_code = ${code} and programme_id = ${programmeId} and resident_number > ${after} and resident_number <= ${last}`.execute(db);
+  return new Map(rows.map((r) => [r.resident_number, { ruleVersion: r.rule_version, eligible: r.eligible, amount: Number(r.amount) }]));
+}
+
+/** One decision as written to benefit_target. */
+export interface TargetRecord {
+  resident_number: string;
+  rule_version: string;
+  eligible: boolean;
+  amount: number;
+  count_income_tax: number;
+  count_resident_tax: number;
+  income_tax_shortfall: number;
+  resident_tax_shortfall: number;
+  exclusion_code: string | null;
+  explanation: { ja: readonly string[]; en: readonly string[] };
+}
+
+/** Writes a page of decisions and answers how many were written; a decision already past targeted is left as it is. */
+export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, records: readonly TargetRecord[]): Promise<number> {
+  if (records.length === 0) return 0;
+  const result = await sql`
+    insert into benefit_target as g (municipality_code, programme_id, resident_number, rule_version, eligible, amount,
+      count_income_tax, count_resident_tax, income_tax_shortfall, resident_tax_shortfall, exclusion_code, explanation)
+    select ${code}, ${programmeId}, x.resident_number, x.rule_version, x.eligible, x.amount, x.count_income_tax,
+      x.count_resident_tax, x.income_tax_shortfall, x.resident_tax_shortfall, x.exclusion_code, x.explanation
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(resident_number text, rule_version text, eligible boolean,
+      amount bigint, count_income_tax smallint, count_resident_tax smallint, income_tax_shortfall bigint,
+      resident_tax_shortfall bigint, exclusion_code text, explanation jsonb)
+    on conflict (municipality_code, programme_id, resident_number) do update set
+      rule_version = excluded.rule_version, eligible = excluded.eligible, amount = excluded.amount,
+      count_income_tax = excluded.count_income_tax, count_resident_tax = excluded.count_resident_tax,
+      income_tax_shortfall = excluded.income_tax_shortfall, resident_tax_shortfall = excluded.resident_tax_shortfall,
+      exclusion_code = excluded.exclusion_code, explanation = excluded.explanation, computed_at = now()
+    where g.state = 'targeted'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** One line of the summary: the programme's targets by state, rule version and outcome. */
+export interface TargetSummaryRow {
+  state: string;
+  ruleVersion: string;
+  /** null for the eligible. */
+  exclusionCode: string | null;
+  targets: number;
+  amount: number;
+}
+
+/** The programme's targets counted by state, rule version and exclusion (eligible first), with the money. */
+export async function targetSummary(db: Kysely<Database>, code: string, programmeId: string): Promise<TargetSummaryRow[]> {
+  const { rows } = await sql<{ state: string; rule_version: string; exclusion_code: string | null; targets: number; amount: string }>`
+    select state, rule_version, exclusion_code, count(*)::integer as targets, coalesce(sum(amount), 0)::text as amount
+    from benefit_target where municipality_code = ${code} and programme_id = ${programmeId}
+    group by state, rule_version, exclusion_code
+    order by state, rule_version, exclusion_code nulls first`.execute(db);
+  return rows.map((r) => ({ state: r.state, ruleVersion: r.rule_version, exclusionCode: r.exclusion_code, targets: r.targets, amount: Number(r.amount) }));
+}
