@@ -1,6 +1,7 @@
 // Issue 7's "done": a booking of a counter visit in real Chromium on a phone-sized screen, with no script on any page —
 // type, office, month calendar, time, the details (a wrong answer shown back with everything typed), confirm, booked;
-// the confirmation mail is in the outbox; its link opens the booking, which the resident cancels. Then a call-centre
+// the confirmation mail is in the outbox; its link opens the booking, which the resident cancels. A full day offers its
+// waitlist, and the offer mail's link opens the held place's form. Then a call-centre
 // operator logs in to the console (password, then the second factor the role demands) and books for a caller (代行):
 // the booking records the operator and the caller gets the same mail. Every page is checked with axe-core and for
 // requests to other origins.
@@ -10,6 +11,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoCity } from '../../src/demo/demo-city.ts';
 import { currentTotpCode } from '../../src/platform/auth/totp.ts';
 import { listOutbox } from '../../src/platform/mail/index.ts';
+import { buildApplicant } from '../../src/modules/card/card.builders.ts';
+import { dayAvailability } from '../../src/modules/card/reservations/availability.ts';
+import { book, cancelReservation } from '../../src/modules/card/reservations/book.ts';
 import { searchReservations } from '../../src/modules/card/reservations/store.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
@@ -125,6 +129,37 @@ describe('a counter visit booked and cancelled by a resident (no script), and bo
     await page.getByRole('heading', { name: 'Choose a day' }).waitFor();
     assert.ok(await page.getByRole('table').getByRole('link', { name: /Available|Few places left/ }).count() > 0);
     await assertAccessible(page, 'calendar in English', { noScript: true });
+    resident.seen.assertClean();
+  });
+
+  it('a full day offers its waitlist; the offer mail\'s link shows the held place and its form', { timeout: 60_000 }, async () => {
+    const { page } = resident;
+    const month = await t.app.inject('/card/reserve/reissue/kita');
+    const date = /href="\/card\/reserve\/reissue\/kita\/(\d{4}-\d{2}-\d{2})"/.exec(month.body)![1]!;
+    const slots = (await dayAvailability(t.db.kysely, demoCity.code, 'kita', 'reissue', date, new Date()))!.slots.filter((x) => x.bookable);
+    const made = [];
+    for (const x of slots) {
+      made.push(await book(t.db, { municipalityCode: demoCity.code, siteCode: 'kita', typeCode: 'reissue', date, startTime: x.startTime, people: 1, applicant: buildApplicant(), lang: 'ja' },
+        { kind: 'resident' }, { publicUrl: t.config.publicUrl }));
+    }
+    await page.goto(`${base}/card/reserve/reissue/kita/${date}?lang=ja`); // the previous step left English on
+    await page.getByRole('heading', { name: 'キャンセル待ちに登録する' }).waitFor();
+    await assertAccessible(page, 'full day with its waitlist', { noScript: true });
+    await page.getByLabel('氏名').fill('待ち 花子');
+    await page.getByLabel('メールアドレス').fill('wait.e2e@example.jp');
+    await page.getByLabel('電話番号').fill('06-1111-2222');
+    await page.getByRole('button', { name: 'キャンセル待ちに登録する' }).click();
+    await page.getByRole('heading', { name: 'キャンセル待ちに登録しました' }).waitFor();
+    await assertAccessible(page, 'waitlist joined', { noScript: true });
+
+    await cancelReservation(t.db, demoCity.code, made[0]!.reservationNumber, { token: made[0]!.cancelToken }, { publicUrl: t.config.publicUrl });
+    const offer = (await listOutbox(t.db.kysely, demoCity.code, { limit: 100 })).find((m) => m.to === 'wait.e2e@example.jp' && m.category === 'card.waitlist.offer');
+    assert.ok(offer, 'the first in line is mailed');
+    await page.goto(`${base}${/\/card\/w\/\S+/.exec(offer.text)![0]}`);
+    await page.getByRole('heading', { name: '申込者情報の入力' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /お取り置き/);
+    assert.equal(await page.getByLabel('メールアドレス').inputValue(), 'wait.e2e@example.jp', 'the form starts from the waitlist entry');
+    await assertAccessible(page, 'offer form', { noScript: true });
     resident.seen.assertClean();
   });
 
