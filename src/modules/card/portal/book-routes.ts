@@ -18,6 +18,7 @@ import { type ChangeRef, cardContext, changeOf, changeQuery, municipalityCode, p
 import { type ApplicantForm, ConfirmPage, DetailsPage, emptyApplicant } from './pages/details.tsx';
 import type { Bilingual } from './pages/common.tsx';
 import { bookOnce, type BookTarget, changeSource, findOpenSlot, refusalMessage, slotOf } from './service.ts';
+import { isSubmissionId } from '../reservations/once.ts';
 
 /** Booking posts allowed per client address and minute: a family booking in turn fits, a script walking slots does not. */
 export const BOOKINGS_PER_MINUTE = 20;
@@ -72,7 +73,7 @@ export function formSteps(deps: PortalDeps) {
       reply.header('retry-after', '60');
       return form(req, reply, f, values, {}, 429, { ja: '短い時間に予約の操作が多すぎます。1分ほど待ってから、もう一度お試しください。', en: 'Too many booking attempts. Please wait a minute and try again.' });
     }
-    const submission = typeof body.submission === 'string' && /^[0-9a-f-]{36}$/.test(body.submission) ? body.submission : randomUUID();
+    const submission = isSubmissionId(body.submission) ? body.submission : randomUUID();
     const target: BookTarget = { slot: slotOf(f.site.siteCode, f.type.typeCode, f.date, f.slot.start), change: f.change, offerToken: f.offerToken };
     const outcome = await bookOnce(deps, { mc: f.mc, submission, target, applicant: checked.applicant, people: checked.people, lang: ctx.lang, values });
     if (outcome.kind === 'refused') return form(req, reply, f, values, {}, 409, refusalMessage(outcome.reason));

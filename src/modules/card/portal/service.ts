@@ -2,13 +2,14 @@
 // and booking once per submission — a double-clicked 予約する, or a reload of the post, gets the first answer back.
 import { timingSafeEqual } from 'node:crypto';
 import type { Tx } from '../../../platform/db/index.ts';
-import { type KeyRef, requestHash, runIdempotent } from '../../../platform/idempotency/index.ts';
+import { type KeyRef, requestHash } from '../../../platform/idempotency/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Applicant } from '../domain/applicant.ts';
 import type { Reservation, SlotKey } from '../domain/reservation.ts';
 import { parseReservationNumber, tokenHash } from '../domain/reservation-number.ts';
 import { dayAvailability, type OpenSlot } from '../reservations/availability.ts';
 import { type Booked, type BookingRequest, cancelReservation, type CardActor, commitAcceptOffer, commitBooking, commitChange, prepareBooking } from '../reservations/book.ts';
+import { bookOncePer } from '../reservations/once.ts';
 import { lockReservation } from '../reservations/store.ts';
 import type { ChangeRef, PortalDeps } from './context.ts';
 import type { Bilingual } from './pages/common.tsx';
@@ -82,20 +83,10 @@ export function refusalIn(e: unknown): Refusal | undefined {
   return e instanceof AppError ? refusalOf[e.code] : undefined;
 }
 
-/** runIdempotent, waiting for the first request's answer when a second one (a double click) arrives while it runs. */
+/** The booking once per submission (reservations/once.ts), as the portal's outcome. */
 async function onceWaiting(deps: PortalDeps, ref: KeyRef, hash: string, action: (tx: Tx) => Promise<Booked>): Promise<BookOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const answer = await runIdempotent(deps.db, ref, hash, async (tx) => {
-        const b = await action(tx);
-        return { status: 201, body: { kind: 'booked', number: b.reservationNumber, token: b.cancelToken } satisfies BookOutcome };
-      });
-      return answer.body as BookOutcome;
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'idempotency_in_progress') || attempt >= 100) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const b = await bookOncePer(deps.db, ref, hash, action);
+  return { kind: 'booked', number: b.reservationNumber, token: b.cancelToken };
 }
 
 /**

@@ -1,5 +1,6 @@
 // 代行予約 (③): an operator books for a caller by phone through the residents' rules; the booking records the operator
-// and is audited; a caller's wrong details come back marked; the same caller cannot hold two bookings of a type.
+// and is audited; a caller's wrong details come back marked; the same caller cannot hold two bookings of a type; a
+// double-clicked form books once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backends } from '../../../../test/support/db.ts';
@@ -47,6 +48,20 @@ for (const backend of backends) {
       const res = await postForm(w.app, w.operator, '/console/card/proxy', { type: 'apply', site: 'honcho', date, startTime, ...caller });
       assert.equal(res.statusCode, 409);
       assert.ok(res.body.includes('role="alert"'));
+    });
+
+    it('books once for a double-clicked 予約する: both answers show the one booking', async () => {
+      const form = await getPage(w.app, w.operator, `/console/card/proxy?type=apply&site=honcho&date=${date}`);
+      const submission = /name="submission" value="([0-9a-f-]{36})"/.exec(form.body)?.[1];
+      assert.ok(submission, 'the form carries its submission id');
+      const twice = { type: 'apply', site: 'honcho', date, startTime, ...caller, kana: 'ニドオシ ハナコ', phone: '078-555-0202', submission };
+      const answers = await Promise.all([postForm(w.app, w.operator, '/console/card/proxy', twice), postForm(w.app, w.operator, '/console/card/proxy', twice)]);
+      assert.deepEqual(answers.map((a) => a.statusCode), [200, 200]);
+      const numbers = answers.map((a) => /予約番号 (\d{12})/.exec(a.body)?.[1]);
+      assert.ok(numbers[0]);
+      assert.equal(numbers[1], numbers[0]);
+      const stored = await w.t.db.kysely.selectFrom('card_reservation').select('reservation_number').where('phone', '=', '0785550202').execute();
+      assert.equal(stored.length, 1);
     });
 
     it('sends back details without a birth date or email, or with a bad phone, marked', async () => {

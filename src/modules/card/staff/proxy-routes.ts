@@ -1,9 +1,12 @@
 // 代行予約 (seed ③): the call centre books for a caller with the residents' rules (window, capacity, one active booking
-// per person) through book(), which records the operator as 代行 and audits the booking in its transaction.
+// per person) through the booking use case, which records the operator as 代行 and audits the booking in its
+// transaction; once per submission, so a double-clicked 予約する shows the booking, not "already holds one".
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../../platform/access/guard.ts';
 import { auditClient, staffActor } from '../../../platform/audit/index.ts';
 import { AppError, errorMessage } from '../../../platform/errors.ts';
+import { requestHash } from '../../../platform/idempotency/index.ts';
 import { html } from '../../../platform/http/html.ts';
 import { t } from '../../../platform/http/language.ts';
 import { isPlainDate, todayInJapan } from '../../../platform/text/index.ts';
@@ -13,7 +16,8 @@ import type { ApplicantField, ApplicantForm } from '../portal/pages/details.tsx'
 import { emptyApplicant } from '../portal/pages/details.tsx';
 import type { Bilingual } from '../portal/pages/common.tsx';
 import { dayAvailability } from '../reservations/availability.ts';
-import { book } from '../reservations/book.ts';
+import { commitBooking, prepareBooking } from '../reservations/book.ts';
+import { bookOncePer, isSubmissionId } from '../reservations/once.ts';
 import { findType } from '../reservations/store.ts';
 import { PROXY_PATH, type ProxyChoice, ProxyPage } from './pages/proxy-page.tsx';
 import { type CardStaffDeps, namedMasters } from './routes.ts';
@@ -47,7 +51,7 @@ export function installProxyRoutes(app: FastifyInstance, deps: CardStaffDeps): v
     const chosen = choice.type && choice.site && isPlainDate(choice.date);
     const day = chosen ? await dayAvailability(db.kysely, staff.municipalityCode, choice.site, choice.type, choice.date, new Date()) : undefined;
     return html(reply, status, ProxyPage({
-      ...ctx, ...masters, csrf: staff.csrfToken, choice, slots: day?.slots, startTime: extra.startTime ?? '', form: extra.form ?? emptyApplicant(), errors: extra.errors ?? {}, notice: extra.notice, booked: extra.booked,
+      ...ctx, ...masters, csrf: staff.csrfToken, submission: randomUUID(), choice, slots: day?.slots, startTime: extra.startTime ?? '', form: extra.form ?? emptyApplicant(), errors: extra.errors ?? {}, notice: extra.notice, booked: extra.booked,
     }));
   };
 
@@ -67,9 +71,12 @@ export function installProxyRoutes(app: FastifyInstance, deps: CardStaffDeps): v
     if (!type || !isPlainDate(choice.date) || !/^\d{2}:\d{2}$/.test(startTime)) return render(req, reply, 400, choice, { form, startTime, notice: { kind: 'error', text: t(lang, '予約区分・窓口・日・時間を選んでください。', 'Choose a type, site, day and time.') } });
     const caller = checkCaller(form, todayInJapan(), type.maxPeople);
     if (!caller.ok) return render(req, reply, 400, choice, { form, startTime, errors: caller.errors, notice: { kind: 'error', text: t(lang, '入力に誤りがあります。', 'Some details are not valid.') } });
+    const submission = isSubmissionId(body.submission) ? body.submission : randomUUID();
+    const once = { municipalityCode: staff.municipalityCode, clientId: 'card-proxy', key: submission };
     try {
-      const booked = await book(db, { municipalityCode: staff.municipalityCode, siteCode: choice.site, typeCode: choice.type, date: choice.date, startTime, people: caller.people, applicant: caller.applicant, lang },
-        { kind: 'staff', actor: staffActor(staff), client: auditClient(req) }, { publicUrl: deps.config.publicUrl });
+      const prepared = await prepareBooking(db, { municipalityCode: staff.municipalityCode, siteCode: choice.site, typeCode: choice.type, date: choice.date, startTime, people: caller.people, applicant: caller.applicant, lang });
+      const booked = await bookOncePer(db, once, requestHash('POST', 'card-proxy', { choice, startTime, form }),
+        (tx) => commitBooking(tx, prepared, { kind: 'staff', actor: staffActor(staff), client: auditClient(req) }, { publicUrl: deps.config.publicUrl }));
       return render(req, reply, 200, choice, { booked: { number: booked.reservationNumber, startTime, endTime: booked.endTime } });
     } catch (e) {
       if (!(e instanceof AppError) || !e.code.startsWith('card_')) throw e;

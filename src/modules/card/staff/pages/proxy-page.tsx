@@ -44,6 +44,8 @@ function ApplicantInput({ lang, id, value, error }: { lang: Lang; id: ApplicantF
 
 export interface ProxyPageProps extends PageContext {
   csrf: string;
+  /** This form's submission id: the booking is made once per id. */
+  submission: string;
   sites: Named[];
   types: Named[];
   choice: ProxyChoice;
@@ -84,6 +86,7 @@ export function ProxyPage(p: ProxyPageProps) {
       ) : (
         <form method="post" action={PROXY_PATH} class="form">
           <input type="hidden" name="csrf" value={p.csrf} />
+          <input type="hidden" name="submission" value={p.submission} />
           <input type="hidden" name="type" value={choice.type} />
           <input type="hidden" name="site" value={choice.site} />
           <input type="hidden" name="date" value={choice.date} />
