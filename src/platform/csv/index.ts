@@ -17,4 +17,5 @@ export { type CsvColumn, type CsvValue, type Unrepresentable, type WriteCsvOptio
 export { type ProgressOptions, type ProgressStream, ProgressBar } from './progress.ts';
 export { type StageValue, type StagedRow, type StagedRows, findDuplicates } from './stage.ts';
 export { type ImportOptions, type ImportProgress, type ImportSummary, runImport } from './import.ts';
+export { Cells, cellMessages } from './cells.ts';
 export { type ImportFileOptions, auditEvent, auditedImport, kernelOptions, lockImports } from './audited-import.ts';

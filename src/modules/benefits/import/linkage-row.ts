@@ -3,7 +3,7 @@
 // 住民となった日.
 import { linkageHeader } from '../../../demo/file-residents.ts';
 import type { CsvRecord, RowIssue, RowMessage } from '../../../platform/csv/index.ts';
-import { Cells, cellMessages } from './cells.ts';
+import { Cells, cellMessages } from '../../../platform/csv/cells.ts';
 
 /** The header of the linkage file, names as seed 002 lists them. */
 export const LINKAGE_COLUMNS = linkageHeader;

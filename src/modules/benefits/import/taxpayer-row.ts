@@ -7,7 +7,7 @@
 import { taxpayersHeader } from '../../../demo/file-taxpayers.ts';
 import type { CsvRecord, RowIssue, RowMessage } from '../../../platform/csv/index.ts';
 import { isKatakana, normalizeKanaStrict, parsePostalCode } from '../../../platform/text/index.ts';
-import { Cells, cellMessages } from './cells.ts';
+import { Cells, cellMessages } from '../../../platform/csv/cells.ts';
 
 /** The header of taxpayers.csv, in the file's order. */
 export const TAXPAYER_COLUMNS = taxpayersHeader;

@@ -6,8 +6,8 @@
 // − 定額減税額 + 均等割 (both) + 森林環境税; 非課税 owes nothing and 均等割のみ no 所得割; 被扶養者 and 未申告 have no figures
 // and owe nothing.
 import { taxRecordsHeader } from '../../../demo/file-tax.ts';
-import type { CsvRecord, RowIssue, RowMessage } from '../../../platform/csv/index.ts';
-import { isKatakana, isPlainDate, normalizeKanaStrict, parsePostalCode } from '../../../platform/text/index.ts';
+import { Cells, type CsvRecord, type RowIssue, type RowMessage } from '../../../platform/csv/index.ts';
+import { isKatakana, normalizeKanaStrict, parsePostalCode } from '../../../platform/text/index.ts';
 import { type Filing, filings, type ResidentStatus, type TaxAmounts, type TaxFigures, type TaxStatus, taxStatuses } from '../domain/tax-record.ts';
 
 /** The header of tax-records.csv, in the file's order: the demo generator's, which documents each column. */
@@ -49,8 +49,6 @@ const MAX_NAME = 100;
 const MAX_ADDRESS = 200;
 
 const residentStatuses: readonly ResidentStatus[] = ['住民', '転出', '死亡'];
-const NUMBER = /^[0-9]{1,15}$/;
-const YEN = /^[0-9]{1,15}$/;
 
 /** Messages for this file's codes; none mentions a value. */
 export const taxRowMessages = {
@@ -79,57 +77,12 @@ export const taxRowMessages = {
   addressee_conflict: { ja: (p) => `${p.firstLine}行目と番号の組合せ（宛名番号と住記個人番号）が食い違っています。`, en: (p) => `The pair of 宛名番号 and 住記個人番号 contradicts line ${p.firstLine}.` },
 } satisfies Record<string, RowMessage>;
 
-/** Reads the cells of one record, collecting what is wrong by column. */
-class Cells {
-  readonly issues: RowIssue[] = [];
-  constructor(private readonly record: TaxCsvRecord) {}
-
-  raw(column: TaxColumn): string {
-    return this.record[column].trim();
-  }
-  issue(column: TaxColumn, code: keyof typeof taxRowMessages, params?: Record<string, string | number>): void {
-    this.issues.push({ column, code, ...(params ? { params } : {}) });
-  }
-  text(column: TaxColumn, max: number, required = true): string {
-    const value = this.raw(column);
-    if (required && value === '') this.issue(column, 'value_required');
-    else if ([...value].length > max) this.issue(column, 'too_long', { max });
-    return value;
-  }
-  number(column: TaxColumn): string {
-    const value = this.raw(column);
-    if (!NUMBER.test(value)) this.issue(column, value === '' ? 'value_required' : 'number_invalid');
-    return value;
-  }
-  yen(column: TaxColumn, code: 'yen_invalid' | 'count_invalid' = 'yen_invalid'): number {
-    const value = this.raw(column);
-    if (YEN.test(value)) return Number(value);
-    this.issue(column, value === '' ? 'value_required' : code);
-    return 0;
-  }
-  date(column: TaxColumn, required: boolean): string | null {
-    const value = this.raw(column);
-    if (value === '') {
-      if (required) this.issue(column, 'value_required');
-      return null;
-    }
-    if (!isPlainDate(value)) this.issue(column, 'date_invalid');
-    return value;
-  }
-  choice<T extends string>(column: TaxColumn, allowed: readonly T[]): T {
-    const value = this.raw(column);
-    if (!(allowed as readonly string[]).includes(value)) this.issue(column, value === '' ? 'value_required' : 'choice_invalid', { allowed: allowed.filter((a) => a !== '').join('、') });
-    return value as T;
-  }
-  flag(column: TaxColumn): boolean {
-    return this.choice(column, ['0', '1'] as const) === '1';
-  }
-}
+type TaxCells = Cells<TaxColumn>;
 
 /** The income, deduction and dependant cells: those left empty on a record without figures. */
 const FIGURE_COLUMNS = TAX_COLUMNS.slice(TAX_COLUMNS.indexOf('給与収入'), TAX_COLUMNS.indexOf('ひとり親') + 1);
 
-function readFigures(c: Cells): TaxFigures {
+function readFigures(c: TaxCells): TaxFigures {
   const deductions = {
     socialInsurance: c.yen('社会保険料控除'),
     smallBusinessMutual: c.yen('小規模企業共済等掛金控除'),
@@ -175,7 +128,7 @@ function readFigures(c: Cells): TaxFigures {
   };
 }
 
-function readAmounts(c: Cells): TaxAmounts {
+function readAmounts(c: TaxCells): TaxAmounts {
   return {
     taxableBase: c.yen('課税標準額'),
     cityAdjustment: c.yen('市町村民税調整控除額'),
@@ -196,7 +149,7 @@ export function taxableBaseOf(totalIncome: number, deductionTotal: number): numb
 }
 
 /** The figures' own sums, each reported on the column that disagrees. */
-function checkFigures(c: Cells, f: TaxFigures, a: TaxAmounts): void {
+function checkFigures(c: TaxCells, f: TaxFigures, a: TaxAmounts): void {
   const incomes = f.salaryIncome + f.pensionIncome + f.businessIncome + f.realEstateIncome + f.dividendIncome;
   if (incomes !== f.totalIncome) c.issue('総所得金額', 'total_income_mismatch');
   if (f.aggregateIncome < f.totalIncome) c.issue('合計所得金額', 'aggregate_income_below_total');
@@ -206,7 +159,7 @@ function checkFigures(c: Cells, f: TaxFigures, a: TaxAmounts): void {
 }
 
 /** The amounts' own sums and their agreement with 課税区分 and 申告区分. */
-function checkAmounts(c: Cells, filing: Filing, status: TaxStatus | null, a: TaxAmounts): void {
+function checkAmounts(c: TaxCells, filing: Filing, status: TaxStatus | null, a: TaxAmounts): void {
   const values = Object.values(a);
   if (filing === '被扶養者' || filing === '未申告') {
     if (values.some((v) => v !== 0)) c.issue('年税額', 'amount_not_zero');
@@ -220,7 +173,7 @@ function checkAmounts(c: Cells, filing: Filing, status: TaxStatus | null, a: Tax
 }
 
 /** 申告区分 and 課税区分; an unknown 申告区分 is reported alone (what the other cells should hold depends on it). */
-function readFiling(c: Cells): { filing: Filing | undefined; taxStatus: TaxStatus | null } {
+function readFiling(c: TaxCells): { filing: Filing | undefined; taxStatus: TaxStatus | null } {
   const filing = c.choice('申告区分', filings);
   if (!filings.includes(filing)) return { filing: undefined, taxStatus: null };
   const rawStatus = c.raw('課税区分');
@@ -235,14 +188,14 @@ function readFiling(c: Cells): { filing: Filing | undefined; taxStatus: TaxStatu
   return { filing, taxStatus: c.choice('課税区分', taxStatuses) };
 }
 
-function readYear(c: Cells): number {
+function readYear(c: TaxCells): number {
   const value = c.raw('課税年度');
   const year = /^[0-9]{4}$/.test(value) ? Number(value) : NaN;
   if (!(year >= 2000 && year <= 2100)) c.issue('課税年度', value === '' ? 'value_required' : 'fiscal_year_invalid');
   return year;
 }
 
-function readKana(c: Cells): { nameKana: string; nameKanaKey: string } {
+function readKana(c: TaxCells): { nameKana: string; nameKanaKey: string } {
   const nameKana = c.text('氏名カナ', MAX_NAME);
   const nameKanaKey = normalizeKanaStrict(nameKana);
   if (nameKana !== '' && !isKatakana(nameKanaKey)) c.issue('氏名カナ', 'kana_invalid');
@@ -275,8 +228,8 @@ export function parseTaxRow(record: TaxCsvRecord): StagedTaxRow | RowIssue[] {
 
   const row: StagedTaxRow = {
     fiscalYear,
-    residentNumber: c.number('住記個人番号'),
-    addresseeNumber: c.number('宛名番号'),
+    residentNumber: c.digits('住記個人番号'),
+    addresseeNumber: c.digits('宛名番号'),
     name: c.text('氏名', MAX_NAME),
     ...readKana(c),
     birthDate: c.date('生年月日', true) ?? '',

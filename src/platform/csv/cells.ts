@@ -1,11 +1,13 @@
-// Reads the cells of one CSV record of the benefits files, collecting what is wrong by column and code, never with
-// the value (it is personal data).
-import type { CsvRecord, RowIssue, RowMessage } from '../../../platform/csv/index.ts';
-import { isPlainDate } from '../../../platform/text/index.ts';
+// Reads the cells of one record of an import file (tax records, taxpayers, linkage …), collecting what is wrong by
+// column and code, never with the value (it is personal data). Each file names its own messages for the codes;
+// cellMessages holds the common ones.
+import { isPlainDate } from '../text/index.ts';
+import type { CsvRecord } from './header.ts';
+import type { RowIssue, RowMessage } from './row-error.ts';
 
 const DIGITS = /^[0-9]{1,15}$/;
 
-/** Messages for the codes both benefits files use; none mentions a value. */
+/** Messages for the codes the readers below raise; none mentions a value. */
 export const cellMessages = {
   value_required: { ja: () => '値がありません。', en: () => 'The value is missing.' },
   number_invalid: { ja: (p) => `${p.min === p.max ? p.max : `${p.min}〜${p.max}`}桁の半角数字で入力してください。`, en: (p) => `Must be ${p.min === p.max ? p.max : `${p.min} to ${p.max}`} ASCII digits.` },
@@ -40,10 +42,11 @@ export class Cells<Column extends string> {
     if (!DIGITS.test(value) || value.length < min || value.length > max) this.issue(column, value === '' ? 'value_required' : 'number_invalid', { min, max });
     return value;
   }
-  yen(column: Column): number {
+  /** Whole yen, 0 or more (up to 15 digits); `code` names the problem for another kind of count. */
+  yen(column: Column, code = 'yen_invalid'): number {
     const value = this.raw(column);
     if (DIGITS.test(value)) return Number(value);
-    this.issue(column, value === '' ? 'value_required' : 'yen_invalid');
+    this.issue(column, value === '' ? 'value_required' : code);
     return 0;
   }
   count(column: Column): number {
