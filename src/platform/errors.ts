@@ -349,6 +349,16 @@ export const errorCodes = {
   },
   card_waitlist_not_full: { status: 409, ja: () => 'この日にはまだ空きがあります。空いている時間帯を予約してください。', en: () => 'This day still has free places. Book one of them.' },
   card_waitlist_duplicate: { status: 409, ja: () => 'このメールアドレスは既にこの日のキャンセル待ちに登録されています。', en: () => 'This email is already on the waitlist for this day.' },
+  // benefits: the ledger
+  benefits_step_not_allowed: {
+    status: 409,
+    ja: (d) => `「${s(d.state)}」の対象者には「${s(d.step)}」はできません。できる操作: ${s(d.allowed)}。`,
+    en: (d) => `"${s(d.stepEn)}" is not possible for a target in state "${s(d.stateEn)}". Possible: ${s(d.allowedEn)}.`,
+  },
+  benefits_target_not_found: { status: 404, ja: () => 'この給付対象者は見つかりません。', en: () => 'This benefit target was not found.' },
+  // benefits: letters, replies and decisions
+  // benefits: accounts
+  // benefits: payments and receivables
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -8,3 +8,4 @@ export { TAXPAYER_COLUMNS } from './import/taxpayer-row.ts';
 export { defaultProgrammeId, findLedgerProgramme, type LedgerProgrammeId, ledgerProgrammes } from './programmes.ts';
 export { computeTargets, type ComputeTargetsResult, dryRunTargets, type TargetsDryRun } from './targets/compute.ts';
 export { targetSummary, type TargetSummaryRow } from './targets/store.ts';
+export { type BenefitsDeps, benefitsDeps, installBenefitsConsole } from './console/index.ts';

@@ -29,6 +29,14 @@ export const capabilities = {
   'card.reservations.proxy': { ja: 'マイナンバーカード来庁予約の代行予約・取消（コールセンター）', en: 'Book and cancel card reservations for callers (call centre)' },
   'card.reservations.checkin': { ja: 'マイナンバーカード来庁予約の消し込み（来庁確認）', en: 'Check in arrivals for card reservations' },
   'card.reports.read': { ja: 'マイナンバーカード来庁予約の報告書出力', en: 'View and export card reservation reports' },
+  'benefits.ledger.read': { ja: '給付台帳の閲覧（対象者一覧・個人の経過）', en: 'View the benefits ledger (targets, a person\'s case)' },
+  'benefits.ledger.manage': { ja: '給付の通知書発行・返信受付・支給決定・却下', en: 'Issue benefit letters, record replies, decide and reject' },
+  'benefits.accounts.manage': { ja: '公金受取口座の照会ファイル作成・結果取込・振込口座の登録と訂正', en: 'Public-fund account query files, results import, and entering or correcting accounts' },
+  'benefits.accounts.reveal': { ja: '口座番号の閲覧（マスクなし）', en: 'See account numbers unmasked' },
+  'benefits.payments.prepare': { ja: '振込バッチの作成', en: 'Prepare payment batches' },
+  'benefits.payments.approve': { ja: '振込バッチの承認・全銀ファイル出力・振込結果の登録（作成者以外）', en: 'Approve payment batches, write the bank file, record settlement (not the preparer)' },
+  'benefits.receivables.manage': { ja: '返還金（債権）の管理', en: 'Manage reclaims (receivables)' },
+  'benefits.reports.read': { ja: '給付の支払報告の閲覧・出力', en: 'View and export benefit payment reports' },
   'mail.outbox.read': { ja: '送信メール（送信待ち・送信済み）の閲覧', en: 'View the mail outbox' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 

@@ -46,17 +46,30 @@ export const roles = {
     ],
     mfaRequired: false,
   },
+  // 給付担当: the benefits team (seed 002's 台帳管理): letters, replies, decisions, accounts, batches and reclaims.
+  benefits_clerk: {
+    ja: '給付担当',
+    en: 'Benefits clerk',
+    capabilities: [
+      'console.use', 'benefits.ledger.read', 'benefits.ledger.manage', 'benefits.accounts.manage', 'benefits.payments.prepare',
+      'benefits.receivables.manage', 'benefits.reports.read',
+    ],
+    mfaRequired: true,
+  },
   // 会計担当: the clerks authorised to look at the money and give it back (seed 003's e-payment).
   payment_officer: {
     ja: '会計担当',
     en: 'Payment officer',
-    capabilities: ['console.use', 'applications.payment.reconcile', 'applications.payment.refund'],
+    capabilities: [
+      'console.use', 'applications.payment.reconcile', 'applications.payment.refund',
+      'benefits.ledger.read', 'benefits.accounts.reveal', 'benefits.payments.approve', 'benefits.reports.read',
+    ],
     mfaRequired: true,
   },
   auditor: {
     ja: '監査担当',
     en: 'Auditor',
-    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read', 'card.reports.read'],
+    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read', 'card.reports.read', 'benefits.reports.read'],
     mfaRequired: false,
   },
 } as const satisfies Record<string, RoleDefinition>;

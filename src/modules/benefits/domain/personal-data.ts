@@ -66,4 +66,7 @@ export const benefitPersonalData: readonly PersonalDataItem[] = [
   item('benefit_target', 'income_tax_shortfall', '所得税分控除不足額', 'Income tax shortfall', 'tax'),
   item('benefit_target', 'resident_tax_shortfall', '住民税分控除不足額', 'Resident tax shortfall', 'tax'),
   item('benefit_target', 'explanation', '算定の内訳', 'How the amount was computed', 'tax'),
+  // letters, replies and decisions
+  // accounts
+  // payments and receivables
 ];

@@ -1,0 +1,11 @@
+// The benefits console (給付台帳): every page and action of the ledger, each slice installing its own routes.
+import type { FastifyInstance } from 'fastify';
+import type { BenefitsDeps } from './deps.ts';
+
+export { type BenefitsDeps, benefitsDeps } from './deps.ts';
+
+/** Every console route of the benefits ledger. */
+export function installBenefitsConsole(app: FastifyInstance, deps: BenefitsDeps): void {
+  void app;
+  void deps;
+}
