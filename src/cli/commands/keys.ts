@@ -30,6 +30,7 @@ import { UsageError } from '../usage.ts';
 const declaringModules: Array<() => Promise<unknown>> = [
   () => import('../../platform/auth/totp-secret.ts'),
   () => import('../../modules/applications/attachments/store.ts'),
+  () => import('../../modules/benefits/accounts/store.ts'),
 ];
 
 function batchSize(value: string | boolean | undefined): number {

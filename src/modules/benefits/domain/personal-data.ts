@@ -9,7 +9,7 @@ type DataCategory = 'basic4' | 'tax' | 'other';
 
 /** One personal-data item: the table and column holding it and what the register says about it. */
 export interface PersonalDataItem {
-  table: 'benefit_taxpayer' | 'benefit_linkage' | 'benefit_target';
+  table: `benefit_${string}`;
   column: string;
   label: Bilingual;
   category: DataCategory;
@@ -68,5 +68,17 @@ export const benefitPersonalData: readonly PersonalDataItem[] = [
   item('benefit_target', 'explanation', '算定の内訳', 'How the amount was computed', 'tax'),
   // letters, replies and decisions
   // accounts
+  item('benefit_account', 'bank_code', '金融機関コード', 'Bank code', 'other'),
+  item('benefit_account', 'branch_code', '支店コード', 'Branch code', 'other'),
+  item('benefit_account', 'account_type', '預金種目', 'Account type', 'other'),
+  item('benefit_account', 'account_number_ciphertext', '口座番号（暗号化）', 'Account number (encrypted)', 'other'),
+  item('benefit_account', 'account_number_last3', '口座番号の下3桁', 'Last three digits of the account number', 'other'),
+  item('benefit_account', 'holder_kana', '口座名義人（カナ）', 'Account holder (kana)', 'other'),
+  item('benefit_account', 'bank_name', '金融機関名', 'Bank name', 'other'),
+  item('benefit_account', 'branch_name', '支店名', 'Branch name', 'other'),
+  item('benefit_account', 'bank_kana', '金融機関名（カナ）', 'Bank name (kana)', 'other'),
+  item('benefit_account', 'branch_kana', '支店名（カナ）', 'Branch name (kana)', 'other'),
+  item('benefit_account_lookup', 'status_name', '公金受取口座照会ステータス', 'Public-fund account query status', 'other'),
+  item('benefit_account_lookup', 'unset_reason', '公金受取口座未設定事由', 'Why no public-fund account was given', 'other', false),
   // payments and receivables
 ];
