@@ -24,6 +24,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/card/proxy', ja: '代行予約', en: 'Book for a caller', capability: 'card.reservations.proxy' },
   { href: '/console/card/report', ja: '来庁予約 報告書', en: 'Card reservations report', capability: 'card.reports.read' },
   { href: '/console/card/masters', ja: '来庁予約マスタ', en: 'Card reservation masters', capability: 'card.masters.manage' },
+  { href: '/console/benefits', ja: '給付台帳', en: 'Benefits ledger', capability: 'benefits.ledger.read' },
   { href: '/console/mail/outbox', ja: '送信メール', en: 'Mail outbox', capability: 'mail.outbox.read' },
   { href: '/console/review/batch', ja: '一括照合（審査アシスト）', en: 'Batch review', capability: 'review.batch.run' },
   { href: '/console/review/import', ja: '審査用データ取込', en: 'Review extract import', capability: 'review.extract.import' },

@@ -9,4 +9,8 @@ export const benefitOperations = defineAuditOperations({
   'benefits.linkage.import': { nameJa: '統合宛名番号・前住所地データの取込', category: 'change' },
   /** 支給対象者の算定: every still-targeted decision of a programme recomputed with its rule version. */
   'benefits.targets.compute': { nameJa: '支給対象者の算定', category: 'change' },
+  /** 給付台帳の一覧・検索 (names and amounts of the targets shown). */
+  'benefits.ledger.list': { nameJa: '給付台帳の一覧・検索', category: 'read' },
+  /** 個人の経過の閲覧: one person's figures, decision, letters, account (masked) and transfers. */
+  'benefits.case.read': { nameJa: '給付の個人経過の閲覧', category: 'read' },
 });

@@ -1,6 +1,7 @@
 // The benefits console (給付台帳): every page and action of the ledger, each slice installing its own routes.
 import type { FastifyInstance } from 'fastify';
 import type { BenefitsDeps } from './deps.ts';
+import { installLedgerRoutes } from './ledger-routes.ts';
 
 export { type BenefitsDeps, benefitsDeps } from './deps.ts';
 
@@ -8,4 +9,5 @@ export { type BenefitsDeps, benefitsDeps } from './deps.ts';
 export function installBenefitsConsole(app: FastifyInstance, deps: BenefitsDeps): void {
   void app;
   void deps;
+  installLedgerRoutes(app, deps);
 }

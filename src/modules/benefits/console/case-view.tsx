@@ -1,0 +1,42 @@
+// A person's case page put together: the ledger's part (ledger/store.ts) and the sections of the slices (letters,
+// accounts, payments), each loaded by its own case function and rendered by its own section component with the
+// actions the staff member may take now.
+import type { Capability } from '../../../platform/access/capabilities.ts';
+import { pick } from '../../../platform/ui/format.ts';
+import type { PageNotice } from '../../../platform/ui/notice.tsx';
+import type { PageContext } from '../../../shell/pages/page-context.ts';
+import { type LedgerStep, ledgerSteps, stepsFrom } from '../domain/ledger-state.ts';
+import { ledgerCase } from '../ledger/store.ts';
+import type { BenefitsDeps } from './deps.ts';
+import { CasePage, type CasePageProps } from './pages/case-page.tsx';
+import { casePath } from './pages/ledger-page.tsx';
+
+export interface CaseViewOptions {
+  municipalityCode: string;
+  programme: CasePageProps['programme'];
+  residentNumber: string;
+  csrf: string;
+  may: (capability: Capability) => boolean;
+  /** What a form of the page just did (the `done` of the address it came back to). */
+  done?: string | undefined;
+}
+
+/** A step's name as the notice after its form says it was taken. */
+function doneNotice(lang: 'ja' | 'en', done: string | undefined): PageNotice | undefined {
+  if (!done || !Object.hasOwn(ledgerSteps, done)) return undefined;
+  const step = ledgerSteps[done as LedgerStep];
+  return { kind: 'done', text: lang === 'en' ? `Done: ${step.en}.` : `「${pick(lang, step)}」を登録しました。` };
+}
+
+/** The case page's renderer, or undefined when the programme has no such person in the municipality. */
+export async function caseView(deps: BenefitsDeps, o: CaseViewOptions): Promise<((ctx: PageContext) => string | Promise<string>) | undefined> {
+  const found = await ledgerCase(deps.db.kysely, o.municipalityCode, o.programme.id, o.residentNumber);
+  if (!found) return undefined;
+  const back = casePath(o.residentNumber, o.programme.id);
+  void back;
+  const steps = found.decision ? stepsFrom(found.decision.state) : [];
+  return (ctx) => (
+    <CasePage {...ctx} programme={o.programme} found={found} steps={steps} notice={doneNotice(ctx.lang, o.done)}>
+    </CasePage>
+  );
+}
