@@ -359,6 +359,15 @@ export const errorCodes = {
   // benefits: letters, replies and decisions
   // benefits: accounts
   // benefits: payments and receivables
+  benefits_batch_not_found: { status: 404, ja: () => 'この振込バッチは見つかりません。', en: () => 'This payment batch was not found.' },
+  benefits_batch_empty: { status: 409, ja: () => '振込できる支給決定済の対象者（口座登録済）がいません。', en: () => 'No decided target with an account is left to pay.' },
+  benefits_batch_conflict: { status: 409, ja: () => '同じ対象者を含む別の振込バッチが同時に作成されました。もう一度作成してください。', en: () => 'Another batch took some of these targets at the same time. Prepare the batch again.' },
+  benefits_batch_step_not_allowed: { status: 409, ja: (d) => `この振込バッチ（${s(d.state)}）では「${s(d.step)}」はできません。`, en: (d) => `A batch that is ${s(d.stateEn)} cannot be taken through "${s(d.stepEn)}".` },
+  benefits_four_eyes: { status: 403, ja: () => '振込バッチは作成者以外の職員が承認してください（二者確認）。', en: () => 'A batch must be approved by someone other than the person who prepared it (four eyes).' },
+  benefits_batch_file_mismatch: { status: 500, ja: () => '振込ファイルを再作成した内容が承認時のファイルと一致しません。振込を止め、管理者に連絡してください。', en: () => 'The bank file written again differs from the one approved. Stop the transfer and call the administrator.' },
+  benefits_payment_settings_missing: { status: 409, ja: () => '振込依頼人（委託者）の設定がありません。先に振込設定を登録してください。', en: () => 'The remitter settings are missing. Enter the payment settings first.' },
+  benefits_batch_items: { status: 409, ja: (d) => `振込明細番号 ${s(d.items) || '（なし）'} は${d.what === 'paid' ? '振込済' : '振込待ち'}の明細ではありません。`, en: (d) => `Item numbers ${s(d.items) || '(none)'} are not ${d.what === 'paid' ? 'paid' : 'pending'} transfers of this batch.` },
+  benefits_receivable_not_found: { status: 404, ja: () => 'この返還金（債権）は見つかりません。', en: () => 'This receivable was not found.' },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -9,6 +9,22 @@ export const benefitOperations = defineAuditOperations({
   'benefits.linkage.import': { nameJa: '統合宛名番号・前住所地データの取込', category: 'change' },
   /** 支給対象者の算定: every still-targeted decision of a programme recomputed with its rule version. */
   'benefits.targets.compute': { nameJa: '支給対象者の算定', category: 'change' },
+  /** 振込バッチの作成・承認・取消・振込結果（振込済・振込不能）の登録. */
+  'benefits.batch.change': { nameJa: '振込バッチの作成・承認・結果登録', category: 'change' },
+  /** 振込バッチの明細（氏名・金額・口座の一部）の閲覧. */
+  'benefits.batch.read': { nameJa: '振込バッチ明細の閲覧', category: 'read' },
+  /** 全銀 総合振込ファイルの出力. */
+  'benefits.batch.file': { nameJa: '総合振込ファイルの出力', category: 'export' },
+  /** 振込依頼人（委託者）設定の変更. */
+  'benefits.payments.settings': { nameJa: '振込依頼人設定の変更', category: 'admin' },
+  /** 支払報告の出力 (counts and amounts, no person). */
+  'benefits.payments.report.export': { nameJa: '給付支払報告の出力', category: 'export' },
+  /** 返還金（債権）の調定・収納・不納欠損. */
+  'benefits.receivable.change': { nameJa: '返還金の調定・収納・不納欠損', category: 'change' },
+  /** 返還金の閲覧（一覧・詳細）. */
+  'benefits.receivable.read': { nameJa: '返還金の閲覧', category: 'read' },
+  /** 返還金納付通知書の出力. */
+  'benefits.receivable.notice': { nameJa: '返還金納付通知書の出力', category: 'export' },
   /** 給付台帳の一覧・検索 (names and amounts of the targets shown). */
   'benefits.ledger.list': { nameJa: '給付台帳の一覧・検索', category: 'read' },
   /** 個人の経過の閲覧: one person's figures, decision, letters, account (masked) and transfers. */

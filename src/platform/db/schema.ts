@@ -199,6 +199,90 @@ export interface BenefitLinkageTable {
   imported_at: Generated<Date>;
 }
 
+export interface BenefitPaymentBatchTable {
+  municipality_code: string;
+  batch_id: Generated<number>;
+  programme_id: string;
+  transfer_date: string;
+  state: Generated<string>;
+  item_count: number;
+  total_amount: number;
+  left_out: Generated<unknown>;
+  prepared_by: string;
+  prepared_at: Generated<Date>;
+  approved_by: string | null;
+  approved_at: Date | null;
+  remitter: unknown;
+  file_sha256: string | null;
+  settled_by: string | null;
+  settled_at: Date | null;
+  cancelled_by: string | null;
+  cancelled_at: Date | null;
+}
+
+export interface BenefitPaymentItemTable {
+  municipality_code: string;
+  batch_id: number;
+  item_number: number;
+  programme_id: string;
+  resident_number: string;
+  amount: number;
+  bank_code: string;
+  branch_code: string;
+  bank_kana: string;
+  branch_kana: string;
+  account_type: string;
+  account_number_encrypted: string;
+  account_number_last3: string;
+  holder_kana: string;
+  result: Generated<string>;
+  result_at: Date | null;
+  result_by: string | null;
+  return_reason: string | null;
+  return_note: Generated<string>;
+}
+
+export interface BenefitPaymentSettingsTable {
+  municipality_code: string;
+  requester_code: string;
+  requester_name: string;
+  bank_code: string;
+  branch_code: string;
+  account_type: string;
+  account_number: string;
+  payment_note: Generated<string>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+export interface BenefitReceivableTable {
+  municipality_code: string;
+  receivable_id: Generated<number>;
+  programme_id: string;
+  resident_number: string;
+  amount: number;
+  reason: string;
+  reason_note: Generated<string>;
+  notice_date: string;
+  due_date: string;
+  status: Generated<string>;
+  collected_amount: Generated<number>;
+  written_off_reason: Generated<string>;
+  created_by: string;
+  created_at: Generated<Date>;
+  status_changed_at: Generated<Date>;
+}
+
+export interface BenefitReceivablePaymentTable {
+  municipality_code: string;
+  receivable_id: number;
+  payment_number: number;
+  paid_on: string;
+  amount: number;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
 export interface BenefitTargetTable {
   municipality_code: string;
   programme_id: string;
@@ -691,6 +775,11 @@ export interface Database {
   benefit_account: BenefitAccountTable;
   benefit_account_lookup: BenefitAccountLookupTable;
   benefit_linkage: BenefitLinkageTable;
+  benefit_payment_batch: BenefitPaymentBatchTable;
+  benefit_payment_item: BenefitPaymentItemTable;
+  benefit_payment_settings: BenefitPaymentSettingsTable;
+  benefit_receivable: BenefitReceivableTable;
+  benefit_receivable_payment: BenefitReceivablePaymentTable;
   benefit_target: BenefitTargetTable;
   benefit_taxpayer: BenefitTaxpayerTable;
   card_booking_settings: CardBookingSettingsTable;

@@ -81,4 +81,14 @@ export const benefitPersonalData: readonly PersonalDataItem[] = [
   item('benefit_account_lookup', 'status_name', '公金受取口座照会ステータス', 'Public-fund account query status', 'other'),
   item('benefit_account_lookup', 'unset_reason', '公金受取口座未設定事由', 'Why no public-fund account was given', 'other', false),
   // payments and receivables
+  item('benefit_payment_item', 'amount', '振込金額', 'Amount transferred', 'tax'),
+  item('benefit_payment_item', 'bank_code', '振込先金融機関コード', 'Payee bank code', 'other'),
+  item('benefit_payment_item', 'branch_code', '振込先支店コード', 'Payee branch code', 'other'),
+  item('benefit_payment_item', 'account_number_encrypted', '振込先口座番号（暗号化）', 'Payee account number (encrypted)', 'other'),
+  item('benefit_payment_item', 'account_number_last3', '振込先口座番号の下3桁', 'Last three digits of the payee account', 'other'),
+  item('benefit_payment_item', 'holder_kana', '受取人名（口座名義）', 'Payee (account holder)', 'other'),
+  item('benefit_receivable', 'amount', '返還金額', 'Amount to be repaid', 'tax'),
+  item('benefit_receivable', 'reason_note', '返還理由', 'Why it is to be repaid', 'other', false),
+  item('benefit_receivable', 'collected_amount', '収納済額', 'Amount repaid so far', 'tax'),
+  item('benefit_receivable_payment', 'amount', '納付額', 'Amount paid back', 'tax'),
 ];
