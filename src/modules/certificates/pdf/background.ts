@@ -7,6 +7,7 @@
 
 import type PDFDocument from 'pdfkit';
 import { certificateFont } from './font.ts';
+import { fontFor } from './form-font.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -125,8 +126,8 @@ export function drawBackground(doc: Doc, microtext: string): void {
 function drawMicrotext(doc: Doc, unit: string, lines: number[]): void {
   const size = 2.2;
   const margin = 20;
-  doc.save().fontSize(size).fillColor(MICROTEXT_TONE);
   const item = `${unit} `;
+  fontFor(doc, item).save().fontSize(size).fillColor(MICROTEXT_TONE);
   const repeats = Math.floor((doc.page.width - 2 * margin) / doc.widthOfString(item));
   const text = item.repeat(Math.max(1, repeats)).trimEnd();
   for (const y of lines) doc.text(text, margin, y, { lineBreak: false });

@@ -13,6 +13,8 @@ import { payloadFromScan, payloadUrl, payloadValuesOf, rawPublicKey, signPayload
 import { printedCertificate, type PrintedCertificate } from '../domain/printed.ts';
 import type { CertificateType, TaxRecord } from '../domain/tax-record.ts';
 import { certificateFont } from './font.ts';
+import { inFormSubset } from './form-font.ts';
+import { formLayoutsKept } from './form-layer.ts';
 import { renderCertificatePdf, type CertificatePdfInput } from './render.ts';
 import { sealColumns } from './seal.ts';
 
@@ -77,9 +79,37 @@ describe('certificate PDF', () => {
     assert.match(info, /^Pages:\s+1$/m);
     assert.match(info, /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
     run('qpdf', '--check', file); // exits non-zero on any error
+    // Two subsets of the one face: the form's text, and the certificate's own (names, addresses).
     const fonts = run('pdffonts', file).trim().split('\n').slice(2);
-    assert.equal(fonts.length, 1, fonts.join('\n'));
-    assert.match(fonts[0]!, /^[A-Z]{6}\+BIZUDMincho-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    assert.equal(fonts.length, 2, fonts.join('\n'));
+    assert.match(fonts[0]!, /^[A-Z]{6}\+BIZUDMincho-Regular(-Var)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    assert.match(fonts[1]!, /^[A-Z]{6}\+BIZUDMincho-Regular(-Var)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('draws every label, heading and sentence of the three types from the form subset, shared by all certificates', () => {
+    for (const type of ['taxation', 'income', 'non_taxation'] as const) {
+      const { printed } = certificate(type);
+      const fixed = [printed.title, printed.fiscalYearLabel, printed.incomeYearLabel, printed.issueDateLabel, printed.statement ?? '',
+        ...printed.sections.flatMap((s) => [s.heading, ...s.rows.flatMap((r) => [r.label, r.value])])];
+      assert.deepEqual(fixed.filter((text) => !inFormSubset(text)), [], type);
+    }
+  });
+
+  it('records the form once per layout and draws the same PDF from the recording as without it', async () => {
+    const record = buildTaxRecord({ name: '渡邉\u3000髙子' });
+    const before = formLayoutsKept();
+    const first = await renderCertificatePdf(certificate('income', record).input); // the first 所得証明書 of this file
+    const kept = formLayoutsKept();
+    assert.equal(kept, before + 1, 'the first certificate of a layout records it');
+    const again = await renderCertificatePdf(certificate('income', record).input);
+    assert.equal(formLayoutsKept(), kept, 'no new layout for the same shape');
+    assert.ok(first.equals(again), 'the recorded form gives the same bytes');
+    const words = (s: string) => s.replace(/[\s\u3000]+/g, ' ');
+    const file = path.join(dir, 'income-again.pdf');
+    fs.writeFileSync(file, again);
+    run('qpdf', '--check', file);
+    const text = words(run('pdftotext', '-layout', file, '-'));
+    for (const expected of ['所得証明書', '所得の状況（円）', '給与収入', '渡邉 髙子', '上記のとおり証明します。', 'QRコードを読み取ると、']) assert.ok(text.includes(words(expected)), expected);
   });
 
   it('has extractable text: name, 年度 in 和暦, amounts as printed, number, the certification sentence', async () => {

@@ -5,7 +5,8 @@
 import PDFDocument from 'pdfkit';
 import type { PrintedCertificate, PrintedSection } from '../domain/printed.ts';
 import { drawBackground } from './background.ts';
-import { certificateFont } from './font.ts';
+import { attachCertificateFonts, fontFor } from './form-font.ts';
+import { formLayer } from './form-layer.ts';
 import { drawQr } from './qr.ts';
 import { drawSeal } from './seal.ts';
 
@@ -37,7 +38,7 @@ const SPACE = '\u3000';
 
 /** Writes one line at (x, y); with `maxWidth`, a line too long for its cell is set smaller until it fits. */
 function textAt(doc: Doc, text: string, x: number, y: number, size: number, align: 'left' | 'right' | 'center' = 'left', maxWidth = Infinity): void {
-  doc.fontSize(size);
+  fontFor(doc, text).fontSize(size);
   let width = doc.widthOfString(text);
   let top = y;
   if (width > maxWidth) {
@@ -50,82 +51,117 @@ function textAt(doc: Doc, text: string, x: number, y: number, size: number, alig
   doc.text(text, left, top, { lineBreak: false });
 }
 
-/** A two-column grid of label | value rows with ruled cells; returns the y below it. */
-function grid(doc: Doc, rows: { label: string; value: string }[], x: number, y: number, widths: [number, number], opts: { size: number; height: number; alignValue: 'left' | 'right' }): number {
+interface GridOptions {
+  size: number;
+  height: number;
+  alignValue: 'left' | 'right';
+}
+
+/** The ruled cells and labels of a two-column label | value grid; returns the y below it. */
+function gridForm(doc: Doc, labels: string[], x: number, y: number, widths: [number, number], opts: GridOptions): number {
   const [lw, vw] = widths;
   const h = opts.height;
   doc.save().lineWidth(0.5).strokeColor(RULE);
-  doc.rect(x, y, lw + vw, h * rows.length).stroke();
-  for (let i = 1; i < rows.length; i++) doc.moveTo(x, y + i * h).lineTo(x + lw + vw, y + i * h);
-  doc.moveTo(x + lw, y).lineTo(x + lw, y + h * rows.length).stroke();
+  doc.rect(x, y, lw + vw, h * labels.length).stroke();
+  for (let i = 1; i < labels.length; i++) doc.moveTo(x, y + i * h).lineTo(x + lw + vw, y + i * h);
+  doc.moveTo(x + lw, y).lineTo(x + lw, y + h * labels.length).stroke();
   doc.restore();
   doc.fillColor(INK);
   const pad = (h - opts.size) / 2;
-  rows.forEach((row, i) => {
-    textAt(doc, row.label, x + 4, y + i * h + pad, opts.size, 'left', lw - 8);
-    if (opts.alignValue === 'right') textAt(doc, row.value, x + lw + vw - 5, y + i * h + pad, opts.size, 'right', vw - 10);
-    else textAt(doc, row.value, x + lw + 5, y + i * h + pad, opts.size, 'left', vw - 10);
+  labels.forEach((label, i) => textAt(doc, label, x + 4, y + i * h + pad, opts.size, 'left', lw - 8));
+  return y + h * labels.length;
+}
+
+/** The values of a grid drawn by gridForm with the same position and options. */
+function gridValues(doc: Doc, values: string[], x: number, y: number, widths: [number, number], opts: GridOptions): void {
+  const [lw, vw] = widths;
+  const pad = (opts.height - opts.size) / 2;
+  doc.fillColor(INK);
+  values.forEach((value, i) => {
+    const top = y + i * opts.height + pad;
+    if (opts.alignValue === 'right') textAt(doc, value, x + lw + vw - 5, top, opts.size, 'right', vw - 10);
+    else textAt(doc, value, x + lw + 5, top, opts.size, 'left', vw - 10);
   });
-  return y + h * rows.length;
 }
 
-function section(doc: Doc, s: PrintedSection, x: number, y: number, width: number): number {
-  doc.fillColor(INK);
-  textAt(doc, `■ ${s.heading}`, x, y, 9.5);
-  return grid(doc, s.rows, x, y + 14, [width * 0.58, width * 0.42], { size: 8.5, height: ROW, alignValue: 'right' }) + 10;
+/** Where each part of the page goes: computed from the certificate's shape alone, before anything is drawn. */
+interface PageLayout {
+  /** Everything the form's drawing depends on: certificates with the same key share the recorded form. */
+  key: string;
+  person: { x: number; y: number; widths: [number, number]; opts: GridOptions };
+  sections: { section: PrintedSection; x: number; y: number; widths: [number, number]; opts: GridOptions }[];
+  /** The note and statement lines, then the certification sentence below them. */
+  footerLines: string[];
+  footerTop: number;
 }
 
-function header(doc: Doc, c: PrintedCertificate): number {
-  const right = doc.page.width - MARGIN;
-  doc.fillColor(INK);
-  textAt(doc, `証明番号${SPACE}${c.certificateNumber}`, right, 36, 9, 'right');
-  textAt(doc, c.title, doc.page.width / 2, 58, 22, 'center');
-  textAt(doc, `${c.fiscalYearLabel}（${c.incomeYearLabel}の所得）`, doc.page.width / 2, 88, 11, 'center');
-  const person = [
-    { label: '住所', value: c.person.address },
-    { label: '1月1日現在の住所', value: c.person.jan1Address },
-    { label: 'フリガナ', value: c.person.nameKana },
-    { label: '氏名', value: c.person.name },
-    { label: '生年月日・性別', value: `${c.person.birthDateLabel}${SPACE}${c.person.sex}` },
-  ];
+const PERSON_LABELS = ['住所', '1月1日現在の住所', 'フリガナ', '氏名', '生年月日・性別'];
+
+function pageLayout(doc: Doc, c: PrintedCertificate): PageLayout {
   const width = doc.page.width - 2 * MARGIN;
-  return grid(doc, person, MARGIN, 112, [110, width - 110], { size: 10, height: 19, alignValue: 'left' });
-}
-
-function body(doc: Doc, c: PrintedCertificate, top: number): number {
+  const person = { x: MARGIN, y: 112, widths: [110, width - 110] as [number, number], opts: { size: 10, height: 19, alignValue: 'left' as const } };
+  const top = person.y + person.opts.height * PERSON_LABELS.length + 14;
   const gap = 14;
-  const width = (doc.page.width - 2 * MARGIN - gap) / 2;
+  const columnWidth = (width - gap) / 2;
   const columns: PrintedSection['key'][][] = [['income', 'tax'], ['deductions', 'dependants']];
+  const sections: PageLayout['sections'] = [];
   let bottom = top;
   columns.forEach((keys, i) => {
     let y = top;
-    for (const s of c.sections.filter((s) => keys.includes(s.key))) y = section(doc, s, MARGIN + i * (width + gap), y, width);
+    for (const section of c.sections.filter((s) => keys.includes(s.key))) {
+      const opts = { size: 8.5, height: ROW, alignValue: 'right' as const };
+      sections.push({ section, x: MARGIN + i * (columnWidth + gap), y, widths: [columnWidth * 0.58, columnWidth * 0.42], opts });
+      y += 14 + opts.height * section.rows.length + 10;
+    }
     bottom = Math.max(bottom, y);
   });
-  return bottom;
+  const footerLines = [c.note, c.statement].filter((l): l is string => l !== null);
+  const key = JSON.stringify([c.title, footerLines.length, sections.map((s) => [s.section.heading, s.x, s.y, s.section.rows.map((r) => r.label)])]);
+  return { key, person, sections, footerLines, footerTop: bottom + 4 };
 }
 
-function footer(doc: Doc, input: CertificatePdfInput, top: number): void {
-  const { certificate: c, municipality: m } = input;
-  const lines = [c.note, c.statement].filter((l): l is string => l !== null);
-  let y = top;
+const QR_SIZE = 96;
+const QR_CAPTION = ['QRコードを読み取ると、', 'この証明書の記載内容が', '市の発行したものか', '確認できます。'];
+
+/** The printed form: title, ruled cells, labels, headings, the certification sentence and the QR's caption. */
+function drawForm(doc: Doc, c: PrintedCertificate, layout: PageLayout): void {
   doc.fillColor(INK);
-  for (const line of lines) {
+  textAt(doc, c.title, doc.page.width / 2, 58, 22, 'center');
+  const { person } = layout;
+  gridForm(doc, PERSON_LABELS, person.x, person.y, person.widths, person.opts);
+  for (const s of layout.sections) {
+    doc.fillColor(INK);
+    textAt(doc, `■ ${s.section.heading}`, s.x, s.y, 9.5);
+    gridForm(doc, s.section.rows.map((r) => r.label), s.x, s.y + 14, s.widths, s.opts);
+  }
+  doc.fillColor(INK);
+  textAt(doc, '上記のとおり証明します。', MARGIN, layout.footerTop + 15 * layout.footerLines.length + 6, 11);
+  const qrTop = doc.page.height - 34 - QR_SIZE;
+  QR_CAPTION.forEach((line, i) => textAt(doc, line, MARGIN + QR_SIZE + 6, qrTop + 40 + i * 10, 7));
+}
+
+/** This certificate's own text over the form: number, year, the person, the amounts, the footer, seal and QR. */
+function drawValues(doc: Doc, input: CertificatePdfInput, layout: PageLayout): void {
+  const { certificate: c, municipality: m } = input;
+  doc.fillColor(INK);
+  textAt(doc, `証明番号${SPACE}${c.certificateNumber}`, doc.page.width - MARGIN, 36, 9, 'right');
+  textAt(doc, `${c.fiscalYearLabel}（${c.incomeYearLabel}の所得）`, doc.page.width / 2, 88, 11, 'center');
+  const p = c.person;
+  const { person } = layout;
+  gridValues(doc, [p.address, p.jan1Address, p.nameKana, p.name, `${p.birthDateLabel}${SPACE}${p.sex}`], person.x, person.y, person.widths, person.opts);
+  for (const s of layout.sections) gridValues(doc, s.section.rows.map((r) => r.value), s.x, s.y + 14, s.widths, s.opts);
+  let y = layout.footerTop;
+  doc.fillColor(INK);
+  for (const line of layout.footerLines) {
     textAt(doc, line, MARGIN, y, 9);
     y += 15;
   }
-  textAt(doc, '上記のとおり証明します。', MARGIN, y + 6, 11);
   const blockTop = Math.max(y + 30, 690);
   const left = 300;
   textAt(doc, c.issueDateLabel, left, blockTop, 10.5);
   textAt(doc, `${m.mayorTitle}${SPACE}${m.mayorName}`, left, blockTop + 26, 13);
   drawSeal(doc, doc.page.width - MARGIN - 58, blockTop + 6, 58, m.mayorTitle, input.sealPng);
-  const qrSize = 96;
-  const qrTop = doc.page.height - 34 - qrSize;
-  drawQr(doc, input.qrText, MARGIN, qrTop, qrSize);
-  doc.fillColor(INK);
-  const caption = ['QRコードを読み取ると、', 'この証明書の記載内容が', '市の発行したものか', '確認できます。'];
-  caption.forEach((line, i) => textAt(doc, line, MARGIN + qrSize + 6, qrTop + 40 + i * 10, 7));
+  drawQr(doc, input.qrText, MARGIN, doc.page.height - 34 - QR_SIZE, QR_SIZE);
 }
 
 /** Renders one certificate: A4 portrait, one page, the font embedded as a subset. */
@@ -136,8 +172,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     margin: 0,
     compress: true,
     pdfVersion: '1.7',
-    // A parsed fontkit font (not a path): pdfkit then embeds it without parsing it again.
-    font: certificateFont() as unknown as string,
+    // No default font: attachCertificateFonts gives the document its two subsets of the certificate font.
+    font: null as unknown as string,
     // Dated by the issue day, not the clock: the same certificate drawn again (a kiosk's retried request) is the same
     // bytes, since the file ID is a hash of this information.
     info: { Title: `${c.title}（${c.fiscalYearLabel}）${c.certificateNumber}`, Author: m.nameJa, Producer: 'madoguchi', Creator: 'madoguchi', CreationDate: new Date(`${c.issueDate}T00:00:00+09:00`) },
@@ -148,9 +184,11 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  attachCertificateFonts(doc);
   drawBackground(doc, `${m.nameJa}${c.certificateNumber}`);
-  const top = header(doc, c) + 14;
-  footer(doc, input, body(doc, c, top) + 4);
+  const layout = pageLayout(doc, c);
+  formLayer(doc, layout.key, () => drawForm(doc, c, layout));
+  drawValues(doc, input, layout);
   doc.end();
   return done;
 }

@@ -2,6 +2,7 @@
 // mayor's title, reading in columns from the right as seals do (見本市長之印 → 見本市 | 長之印).
 
 import type PDFDocument from 'pdfkit';
+import { fontFor } from './form-font.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -35,7 +36,7 @@ export function drawSeal(doc: Doc, x: number, y: number, size: number, mayorTitl
     const cx = x + 2 * border + inner - (c + 0.5) * cellW;
     [...column].forEach((ch, r) => {
       const cy = y + 2 * border + r * cellH + (cellH - charSize) / 2;
-      doc.text(ch, cx - doc.widthOfString(ch) / 2, cy, { lineBreak: false });
+      fontFor(doc, ch).text(ch, cx - doc.widthOfString(ch) / 2, cy, { lineBreak: false });
     });
   });
   doc.restore();
