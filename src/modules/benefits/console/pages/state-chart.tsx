@@ -47,7 +47,7 @@ export function StateChart({ lang, bars, id }: { lang: Lang; bars: readonly Stat
       </svg>
       <figcaption>
         {(['eligible', 'excluded'] as const).map((k) => (
-          <span style="margin-right:1em"><span style={`display:inline-block;width:1em;height:1em;vertical-align:middle;background:${colours[k]}`}></span> <span safe>{pick(lang, names[k])}</span></span>
+          <><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill={colours[k]} /></svg> <span safe>{`${pick(lang, names[k])} `}</span></>
         ))}
       </figcaption>
     </figure>
