@@ -357,6 +357,11 @@ export const errorCodes = {
   },
   benefits_target_not_found: { status: 404, ja: () => 'この給付対象者は見つかりません。', en: () => 'This benefit target was not found.' },
   // benefits: letters, replies and decisions
+  benefits_letter_held: { status: 409, ja: (d) => `通知書を発送できません: ${s(d.ja)}`, en: (d) => `No letter can be sent: ${s(d.en)}` },
+  benefits_letter_not_found: { status: 404, ja: () => 'この通知書は見つかりません。', en: () => 'This letter was not found.' },
+  benefits_reply_refused: { status: 409, ja: (d) => `返信を登録できません: ${s(d.ja)}`, en: (d) => `The reply cannot be recorded: ${s(d.en)}` },
+  benefits_decision_refused: { status: 409, ja: (d) => `決定できません: ${s(d.ja)}`, en: (d) => `No decision can be made: ${s(d.en)}` },
+  benefits_decision_not_found: { status: 404, ja: () => 'この対象者の決定はまだありません。', en: () => 'No decision has been made for this target yet.' },
   // benefits: accounts
   // benefits: payments and receivables
   benefits_batch_not_found: { status: 404, ja: () => 'この振込バッチは見つかりません。', en: () => 'This payment batch was not found.' },

@@ -29,4 +29,12 @@ export const benefitOperations = defineAuditOperations({
   'benefits.ledger.list': { nameJa: '給付台帳の一覧・検索', category: 'read' },
   /** 個人の経過の閲覧: one person's figures, decision, letters, account (masked) and transfers. */
   'benefits.case.read': { nameJa: '給付の個人経過の閲覧', category: 'read' },
+  /** 通知書発送: 支給のお知らせ / 支給確認書 written for a page of targets (or one person), targets moved to notified. */
+  'benefits.letters.send': { nameJa: '給付通知書の発送', category: 'change' },
+  /** 通知書・決定通知書のPDF出力 (name, address and amount of one person). */
+  'benefits.letter.pdf': { nameJa: '給付通知書・決定通知書の出力', category: 'export' },
+  /** 返信受付: a returned 支給確認書 entered by a clerk, or the online reply. */
+  'benefits.reply.record': { nameJa: '支給確認書の返信受付', category: 'change' },
+  /** 支給決定・却下, one person or the notices past their deadline in bulk. */
+  'benefits.decision.record': { nameJa: '給付の支給決定・却下', category: 'change' },
 });

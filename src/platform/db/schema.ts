@@ -190,6 +190,34 @@ export interface BenefitAccountLookupTable {
   looked_up_at: Generated<Date>;
 }
 
+export interface BenefitDecisionTable {
+  municipality_code: string;
+  programme_id: string;
+  resident_number: string;
+  outcome: string;
+  reason_code: string | null;
+  amount: number;
+  rule_version: string;
+  decided_on: string;
+  decided_at: Generated<Date>;
+  decided_by: string;
+}
+
+export interface BenefitLetterTable {
+  municipality_code: string;
+  programme_id: string;
+  resident_number: string;
+  letter_number: number;
+  kind: string;
+  rule_version: string;
+  amount: number;
+  reply_deadline: string;
+  reply_code_hash: string | null;
+  sent_on: string;
+  sent_at: Generated<Date>;
+  sent_by: string;
+}
+
 export interface BenefitLinkageTable {
   municipality_code: string;
   resident_number: string;
@@ -281,6 +309,18 @@ export interface BenefitReceivablePaymentTable {
   amount: number;
   recorded_by: string;
   recorded_at: Generated<Date>;
+}
+
+export interface BenefitReplyTable {
+  municipality_code: string;
+  programme_id: string;
+  resident_number: string;
+  letter_number: number;
+  channel: string;
+  consent: boolean;
+  received_on: string;
+  recorded_at: Generated<Date>;
+  recorded_by: string | null;
 }
 
 export interface BenefitTargetTable {
@@ -774,12 +814,15 @@ export interface Database {
   audit_event_pending: AuditEventPendingTable;
   benefit_account: BenefitAccountTable;
   benefit_account_lookup: BenefitAccountLookupTable;
+  benefit_decision: BenefitDecisionTable;
+  benefit_letter: BenefitLetterTable;
   benefit_linkage: BenefitLinkageTable;
   benefit_payment_batch: BenefitPaymentBatchTable;
   benefit_payment_item: BenefitPaymentItemTable;
   benefit_payment_settings: BenefitPaymentSettingsTable;
   benefit_receivable: BenefitReceivableTable;
   benefit_receivable_payment: BenefitReceivablePaymentTable;
+  benefit_reply: BenefitReplyTable;
   benefit_target: BenefitTargetTable;
   benefit_taxpayer: BenefitTaxpayerTable;
   card_booking_settings: CardBookingSettingsTable;

@@ -67,6 +67,8 @@ export const benefitPersonalData: readonly PersonalDataItem[] = [
   item('benefit_target', 'resident_tax_shortfall', '住民税分控除不足額', 'Resident tax shortfall', 'tax'),
   item('benefit_target', 'explanation', '算定の内訳', 'How the amount was computed', 'tax'),
   // letters, replies and decisions
+  item('benefit_letter', 'amount', '通知した支給予定額', 'Amount the letter printed', 'tax'),
+  item('benefit_decision', 'amount', '支給決定額', 'Amount decided', 'tax'),
   // accounts
   item('benefit_account', 'bank_code', '金融機関コード', 'Bank code', 'other'),
   item('benefit_account', 'branch_code', '支店コード', 'Branch code', 'other'),
