@@ -41,7 +41,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
   try {
     if (options.prepare) {
       await migrate(db);
-      if (!(await findServedMunicipality(db))) await loadDemoMunicipality(db, { master: loadMasterKey(config) });
+      if (!(await findServedMunicipality(db))) await loadDemoMunicipality(db, { master: loadMasterKey(config), ledger: true });
     } else {
       const pending = await pendingMigrations(db);
       if (pending.length) throw new AppError('migrations_pending', { names: pending.join(', ') });
@@ -60,6 +60,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     if (municipality?.isDemo && roles.includes('console')) {
       output.out(`  デモ用ログイン / demo logins: ${demoLogins.accounts.map((a) => a.loginId).join(', ')} — パスワード / password: ${demoLogins.password}`);
       output.out(`  demo.admin の確認コード用キー / TOTP key for demo.admin: ${demoLogins.adminTotpSecret} (認証アプリに登録 / add it to an authenticator app)`);
+      for (const [loginId, secret] of Object.entries(demoLogins.totpSecrets)) output.out(`  ${loginId} の確認コード用キー / TOTP key for ${loginId}: ${secret}`);
     }
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);

@@ -46,7 +46,7 @@ export const demoDataCommand: Command = {
       const db = await openDb(config, 'madoguchi demo-data --load');
       try {
         await migrate(db);
-        await loadDemoMunicipality(db, { master: loadMasterKey(config) });
+        await loadDemoMunicipality(db, { master: loadMasterKey(config), ledger: true });
         output.out(`${demoCity.nameJa} (${demoCity.code}) を登録しました / registered the demo city`);
       } finally {
         await db.close();
