@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { backends, freshDb } from '../../../test/support/db.ts';
+import { commentedPersonalColumns } from '../../../test/support/personal-columns.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { benefitPersonalData } from './domain/personal-data.ts';
 
@@ -28,8 +29,7 @@ for (const backend of backends) {
     });
 
     it('declares every column commented as personal data in the data-item register, and nothing else', async () => {
-      const { rows } = await columns(db, sql`col_description(c.oid, a.attnum) like 'personal data%'`);
-      assert.deepEqual(benefitPersonalData.map((i) => `${i.table}.${i.column}`).sort(), rows.map((r) => `${r.t}.${r.c}`).sort());
+      assert.deepEqual(benefitPersonalData.map((i) => `${i.table}.${i.column}`).sort(), await commentedPersonalColumns(db, 'benefit'));
     });
   });
 }

@@ -2,21 +2,12 @@
 // editable by an administrator), validated here before it reaches the database or a resident's screen.
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const bilingual = (max: number) => Type.Object({ ja: text(max), en: text(max) }, { additionalProperties: false });
 
-/** The data-item categories the privacy council's inventory counts (seed 003; shared/DESIGN.md "Data conventions"). */
-export const dataCategories = {
-  basic4: { ja: '基本4情報', en: 'Basic four (name, address, birth date, gender)' },
-  contact: { ja: '連絡先', en: 'Contact details' },
-  individual_number: { ja: '個人番号', en: 'Individual number (My Number)' },
-  sensitive: { ja: '要配慮個人情報', en: 'Sensitive personal data' },
-  account: { ja: '口座', en: 'Bank account' },
-  tax: { ja: '税', en: 'Tax' },
-  other: { ja: 'その他', en: 'Other' },
-} as const;
-export type DataCategory = keyof typeof dataCategories;
+import { type DataCategory, dataCategories } from '../../../platform/register/personal-data.ts';
+
+export { type DataCategory, dataCategories };
 
 /** Categories whose values are encrypted per field and need their own capability to view. */
 export const protectedCategories: readonly DataCategory[] = ['individual_number', 'sensitive'];

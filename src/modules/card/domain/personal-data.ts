@@ -2,18 +2,10 @@
 // theirs (category, purpose, legal basis, retention), so the privacy council's register and a breach-impact report
 // can be built from them. A column commented "personal data" that is not declared here fails a test.
 
-type Bilingual = { ja: string; en: string };
-/** The register's categories (shared/DESIGN.md "Data conventions") that these items fall in. */
-type DataCategory = 'basic4' | 'contact' | 'other';
+import { type PersonalDataItem, personalItem } from '../../../platform/register/personal-data.ts';
 
-/** One personal-data item: the table and column holding it and what the register says about it. */
-export interface PersonalDataItem {
-  table: 'card_reservation' | 'card_waitlist';
-  column: string;
-  label: Bilingual;
-  category: DataCategory;
-  required: boolean;
-}
+/** One item of the file: a column of the reservations or the waitlist. */
+export type CardPersonalDataItem = PersonalDataItem<'card_reservation' | 'card_waitlist'>;
 
 /** What the register says about every item of the file (one purpose, basis and retention for the whole file). */
 export const cardReservationFile = {
@@ -34,11 +26,10 @@ export const cardReservationFile = {
   encrypted: false,
 } as const;
 
-const item = (table: PersonalDataItem['table'], column: string, ja: string, en: string, category: DataCategory, required: boolean): PersonalDataItem =>
-  ({ table, column, label: { ja, en }, category, required });
+const item = personalItem<CardPersonalDataItem['table']>;
 
 /** The items, in the order of seed 001 (1) 来庁予約データ, then the waitlist's. */
-export const cardPersonalData: readonly PersonalDataItem[] = [
+export const cardPersonalData: readonly CardPersonalDataItem[] = [
   item('card_reservation', 'name', '氏名', 'Name', 'basic4', true),
   item('card_reservation', 'kana', '氏名カナ', 'Name in kana', 'basic4', true),
   item('card_reservation', 'gender', '性別', 'Gender', 'basic4', false),

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { backends } from '../../../../test/support/db.ts';
+import { commentedPersonalColumns } from '../../../../test/support/personal-columns.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { buildApplicant, cardDb, MC } from '../card.builders.ts';
 import { cardPersonalData } from '../domain/personal-data.ts';
@@ -26,19 +27,7 @@ for (const backend of backends) {
     after(() => db.close());
 
     it('comments every column of every card table', async () => {
-      const { rows } = await sql<{ t: string; c: string }>`
-        select c.relname as t, a.attname as c from pg_attribute a join pg_class c on c.oid = a.attrelid
-        where c.relname like 'card\_%' and c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace
-          and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null`.execute(db.kysely);
-      assert.deepEqual(rows, []);
-    });
-
-    it('declares every column commented as personal data in the data-item register, and nothing else', async () => {
-      const { rows } = await sql<{ t: string; c: string }>`
-        select c.relname as t, a.attname as c from pg_attribute a join pg_class c on c.oid = a.attrelid
-        where c.relname like 'card\_%' and c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace
-          and a.attnum > 0 and col_description(c.oid, a.attnum) like 'personal data%'`.execute(db.kysely);
-      const commented = rows.map((r) => `${r.t}.${r.c}`).sort();
+      const commented = await commentedPersonalColumns(db, 'card');
       assert.deepEqual(cardPersonalData.map((i) => `${i.table}.${i.column}`).sort(), commented);
     });
 
