@@ -349,6 +349,15 @@ export const errorCodes = {
   },
   card_waitlist_not_full: { status: 409, ja: () => 'この日にはまだ空きがあります。空いている時間帯を予約してください。', en: () => 'This day still has free places. Book one of them.' },
   card_waitlist_duplicate: { status: 409, ja: () => 'このメールアドレスは既にこの日のキャンセル待ちに登録されています。', en: () => 'This email is already on the waitlist for this day.' },
+  // card: issuance (the card's lifecycle)
+  card_step_not_allowed: {
+    status: 409,
+    ja: (d) => `「${s(d.status)}」のカードには「${s(d.step)}」はできません。できる操作: ${s(d.allowed)}。`,
+    en: (d) => `"${s(d.stepEn)}" is not possible for a card that is "${s(d.statusEn)}". Possible: ${s(d.allowedEn)}.`,
+  },
+  card_not_found: { status: 404, ja: (d) => `申請書ID ${s(d.applicantId)} のカードは登録されていません。`, en: (d) => `No card is registered with application ID ${s(d.applicantId)}.` },
+  card_reason_required: { status: 400, ja: (d) => `「${s(d.step)}」には事由を入力してください。`, en: (d) => `"${s(d.stepEn)}" needs a reason.` },
+  card_transfer_invalid: { status: 400, ja: () => '移動先には、現在の保管場所とは別の登録済みの窓口を選んでください。', en: () => 'Choose a registered site other than the current storage site.' },
   // benefits: the ledger
   benefits_step_not_allowed: {
     status: 409,
