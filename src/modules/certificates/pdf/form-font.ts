@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 import { certificateFont } from './font.ts';
+import { encodeTrueTypeSubset, type SubsetInternals } from './truetype-subset.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -41,9 +42,17 @@ function buildFormSubset(font: fontkit.Font): FormSubset {
   return { glyphIds, deflated: zlib.deflateSync(subset.encode()) };
 }
 
-// The same face under another PostScript name: pdfkit merges fonts of one name into one subset.
+// The same face under another PostScript name (pdfkit merges fonts of one name into one subset), whose subsets encode
+// by copying (truetype-subset.ts).
 function variableTextFont(font: fontkit.Font): fontkit.Font {
-  return Object.create(font, { postscriptName: { value: `${font.postscriptName}-Var` } }) as fontkit.Font;
+  const names = Object.create(font, { postscriptName: { value: `${font.postscriptName}-Var` } }) as fontkit.Font;
+  names.createSubset = () => {
+    const subset = font.createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => encodeTrueTypeSubset(subset as unknown as SubsetInternals) ?? encode();
+    return subset;
+  };
+  return names;
 }
 
 /** What pdfkit keeps of an embedded font that this file uses (see the top of the file). */
