@@ -372,6 +372,7 @@ export const errorCodes = {
   benefits_decision_refused: { status: 409, ja: (d) => `決定できません: ${s(d.ja)}`, en: (d) => `No decision can be made: ${s(d.en)}` },
   benefits_decision_not_found: { status: 404, ja: () => 'この対象者の決定はまだありません。', en: () => 'No decision has been made for this target yet.' },
   // benefits: accounts
+  benefits_account_not_found: { status: 404, ja: () => 'この口座は登録されていません。', en: () => 'No such account is registered.' },
   // benefits: payments and receivables
   benefits_batch_not_found: { status: 404, ja: () => 'この振込バッチは見つかりません。', en: () => 'This payment batch was not found.' },
   benefits_batch_empty: { status: 409, ja: () => '振込できる支給決定済の対象者（口座登録済）がいません。', en: () => 'No decided target with an account is left to pay.' },

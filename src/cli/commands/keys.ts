@@ -31,6 +31,7 @@ const declaringModules: Array<() => Promise<unknown>> = [
   () => import('../../platform/auth/totp-secret.ts'),
   () => import('../../modules/applications/attachments/store.ts'),
   () => import('../../modules/benefits/accounts/store.ts'),
+  () => import('../../modules/benefits/accounts/store.ts'),
   () => import('../../modules/benefits/payments/store.ts'),
 ];
 

@@ -37,4 +37,14 @@ export const benefitOperations = defineAuditOperations({
   'benefits.reply.record': { nameJa: '支給確認書の返信受付', category: 'change' },
   /** 支給決定・却下, one person or the notices past their deadline in bulk. */
   'benefits.decision.record': { nameJa: '給付の支給決定・却下', category: 'change' },
+  /** 公金受取口座 情報照会内容ファイル（②）の出力: the 団体内統合宛名番号 of the targets whose account is needed. */
+  'benefits.accounts.query': { nameJa: '公金受取口座情報照会ファイルの出力', category: 'export' },
+  /** 公金受取口座 情報照会内容登録結果ファイル（③）の取込: accounts registered as public_fund, the rest counted as no account. */
+  'benefits.accounts.import': { nameJa: '公金受取口座照会結果の取込', category: 'change' },
+  /** 振込口座の登録・訂正 by a clerk (a reply's account or a correction). */
+  'benefits.accounts.register': { nameJa: '振込口座の登録・訂正', category: 'change' },
+  /** 口座番号の表示: one account's full number shown (benefits.accounts.reveal). */
+  'benefits.accounts.reveal': { nameJa: '口座番号の表示', category: 'read' },
+  /** 振込口座の閲覧: a person's accounts, masked, and the entry form. */
+  'benefits.accounts.read': { nameJa: '振込口座の閲覧', category: 'read' },
 });

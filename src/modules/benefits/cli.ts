@@ -16,6 +16,8 @@ import { defaultProgrammeId, findLedgerProgramme, type LedgerProgrammeId, ledger
 import { computeTargets, dryRunTargets, type TargetsDryRun } from './targets/compute.ts';
 import type { TargetSummaryRow } from './targets/store.ts';
 
+export { accountQueryCommand, importAccountResultsCommand } from './accounts/cli.ts';
+
 const programmeOption = { programme: { type: 'string' } } as const;
 
 /** --programme, the ledger's default when absent. */

@@ -131,10 +131,16 @@ export async function saveAccount(db: Kysely<Database>, cipher: FieldCipher, a: 
   await saveAccounts(db, cipher, [a]);
 }
 
+/** Where the current account of each of these people came from; people without one are absent. */
+export async function currentAccountSources(db: Kysely<Database>, municipalityCode: string, residentNumbers: readonly string[]): Promise<Map<string, AccountSource>> {
+  const rows = await currentRows(db, municipalityCode, residentNumbers);
+  return new Map(rows.map((r) => [r.resident_number, r.source as AccountSource]));
+}
+
 /** The people among `residentNumbers` whose current account came from the 公金受取口座 registry. */
 export async function knownPublicFundAccounts(db: Kysely<Database>, municipalityCode: string, residentNumbers: readonly string[]): Promise<Set<string>> {
-  const rows = await currentRows(db, municipalityCode, residentNumbers);
-  return new Set(rows.filter((r) => r.source === 'public_fund').map((r) => r.resident_number));
+  const sources = await currentAccountSources(db, municipalityCode, residentNumbers);
+  return new Set([...sources].filter(([, source]) => source === 'public_fund').map(([r]) => r));
 }
 
 function accountOf(row: StoredRow, accountNumber: string): Account {

@@ -50,8 +50,11 @@ export interface Account {
 
 type Bilingual = { ja: string; en: string };
 
+/** What is wrong with a field: its words, and the problem's code (accountMessages has the words without any value). */
+export type AccountError = Bilingual & { code: AccountProblem };
+
 /** What is wrong, field by field. */
-export type AccountErrors = Partial<Record<keyof AccountInput, Bilingual>>;
+export type AccountErrors = Partial<Record<keyof AccountInput, AccountError>>;
 
 /** The 預金種目 a benefit is paid to: code and words. */
 export const accountTypes = {
@@ -84,8 +87,14 @@ export const accountMessages = {
     en: 'For Japan Post Bank give the branch number and 7-digit account number for transfers, not the 記号・番号.',
   },
   holder_required: { ja: '口座名義人（カナ）を入力してください。', en: 'Enter the account holder\'s name in kana.' },
+  holder_chars: { ja: '口座名義人に全銀ファイルで使えない文字（漢字・記号など）があります。カナで入力してください。', en: 'The holder\'s name has characters a bank file cannot carry (kanji, symbols); enter it in kana.' },
   holder_too_long: { ja: `口座名義人は半角${maxHolderBytes}文字以内です。`, en: `The holder's name is at most ${maxHolderBytes} half-width characters.` },
 } as const satisfies Record<string, Bilingual>;
+
+/** A reason an account is refused. */
+export type AccountProblem = keyof typeof accountMessages;
+
+const problem = (code: AccountProblem): AccountError => ({ code, ...accountMessages[code] });
 
 /** 全銀 code of an account type given in words or as the code; undefined when none. */
 export function accountTypeCode(value: string): AccountTypeCode | undefined {
@@ -95,28 +104,29 @@ export function accountTypeCode(value: string): AccountTypeCode | undefined {
 
 const clean = (s: string) => toHalfWidthAscii(s).replace(/\s+/g, '');
 
-function holderProblem(name: string): { value?: string; error?: Bilingual } {
-  if (name.trim() === '') return { error: accountMessages.holder_required };
+function holderProblem(name: string): { value?: string; error?: AccountError } {
+  if (name.trim() === '') return { error: problem('holder_required') };
   const result = toZenginKana(name, 'accountName');
   if (!result.ok) {
     const listed = result.invalid.map((c) => `「${c}」`).join('');
     return {
       error: {
+        code: 'holder_chars',
         ja: `口座名義人に全銀ファイルで使えない文字があります: ${listed}（カナで入力してください）`,
         en: `The holder's name has characters a bank file cannot carry: ${listed} (enter it in kana)`,
       },
     };
   }
-  if (result.value === '') return { error: accountMessages.holder_required };
-  if (result.value.length > maxHolderBytes) return { error: accountMessages.holder_too_long };
+  if (result.value === '') return { error: problem('holder_required') };
+  if (result.value.length > maxHolderBytes) return { error: problem('holder_too_long') };
   return { value: result.value };
 }
 
-function numberProblem(raw: string, bankCode: string): { value?: string; error?: Bilingual } {
-  if (raw === '') return { error: accountMessages.number_required };
-  if (bankCode === '9900' && /^[0-9]{8}$/.test(raw)) return { error: accountMessages.number_yucho };
-  if (!/^[0-9]{1,7}$/.test(raw)) return { error: accountMessages.number_invalid };
-  if (/^0+$/.test(raw)) return { error: accountMessages.number_zero };
+function numberProblem(raw: string, bankCode: string): { value?: string; error?: AccountError } {
+  if (raw === '') return { error: problem('number_required') };
+  if (bankCode === '9900' && /^[0-9]{8}$/.test(raw)) return { error: problem('number_yucho') };
+  if (!/^[0-9]{1,7}$/.test(raw)) return { error: problem('number_invalid') };
+  if (/^0+$/.test(raw)) return { error: problem('number_zero') };
   return { value: raw.padStart(7, '0') };
 }
 
@@ -126,15 +136,15 @@ export function checkAccount(input: AccountInput): { ok: true; account: Account 
   const bankCode = clean(input.bankCode);
   const branchCode = clean(input.branchCode);
   const codeProblem = checkBankCodes(bankCode, branchCode);
-  if (codeProblem === 'malformed_bank_code' || codeProblem === 'unknown_bank') errors.bankCode = accountMessages[codeProblem];
-  else if (codeProblem) errors.branchCode = accountMessages[codeProblem];
+  if (codeProblem === 'malformed_bank_code' || codeProblem === 'unknown_bank') errors.bankCode = problem(codeProblem);
+  else if (codeProblem) errors.branchCode = problem(codeProblem);
   const bank = codeProblem === null || codeProblem === 'malformed_branch_code' || codeProblem === 'unknown_branch' ? getBank(bankCode) : undefined;
   const branch = codeProblem === null ? getBranch(bankCode, branchCode) : undefined;
-  if (bank && bank.fileName === null) errors.bankCode = accountMessages.bank_not_in_file;
-  if (branch && branch.fileName === null) errors.branchCode = accountMessages.branch_not_in_file;
+  if (bank && bank.fileName === null) errors.bankCode = problem('bank_not_in_file');
+  if (branch && branch.fileName === null) errors.branchCode = problem('branch_not_in_file');
 
   const type = accountTypeCode(toHalfWidthAscii(input.accountType));
-  if (!type) errors.accountType = input.accountType.trim() === '' ? accountMessages.type_required : accountMessages.type_invalid;
+  if (!type) errors.accountType = problem(input.accountType.trim() === '' ? 'type_required' : 'type_invalid');
   const number = numberProblem(clean(input.accountNumber), bankCode);
   if (number.error) errors.accountNumber = number.error;
   const holder = holderProblem(input.holderName);
