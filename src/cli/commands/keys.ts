@@ -31,7 +31,6 @@ const declaringModules: Array<() => Promise<unknown>> = [
   () => import('../../platform/auth/totp-secret.ts'),
   () => import('../../modules/applications/attachments/store.ts'),
   () => import('../../modules/benefits/accounts/store.ts'),
-  () => import('../../modules/benefits/accounts/store.ts'),
   () => import('../../modules/benefits/payments/store.ts'),
 ];
 
