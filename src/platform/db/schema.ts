@@ -381,6 +381,85 @@ export interface CardBookingSettingsTable {
   updated_at: Generated<Date>;
 }
 
+export interface CardHistoryTable {
+  municipality_code: string;
+  history_id: Generated<number>;
+  applicant_id: string;
+  step: string;
+  from_status: string | null;
+  to_status: string;
+  detail: Generated<string>;
+  changed_by: string;
+  changed_at: Generated<Date>;
+}
+
+export interface CardProcessingCommentTable {
+  municipality_code: string;
+  comment_id: Generated<number>;
+  applicant_id: string;
+  history_id: number | null;
+  comment: string;
+  written_by: string;
+  written_at: Generated<Date>;
+}
+
+export interface CardRecordTable {
+  municipality_code: string;
+  applicant_id: string;
+  applicant_id_display: string;
+  name: string;
+  address: Generated<string>;
+  birth_date: string;
+  gender: string;
+  manufacturing_number: string | null;
+  status: Generated<string>;
+  status_since: Generated<Date>;
+  setup_done: Generated<boolean>;
+  handwritten_checked: Generated<boolean>;
+  disposal_checked: Generated<boolean>;
+  revocation_checked: Generated<boolean>;
+  issue_completed: Generated<boolean>;
+  cancel_checked: Generated<boolean>;
+  reissue_requested: Generated<boolean>;
+  braille: Generated<boolean>;
+  signature_certificate: Generated<boolean>;
+  user_certificate: Generated<boolean>;
+  card_expires_on: string | null;
+  user_cert_expires_on: string | null;
+  signature_cert_expires_on: string | null;
+  user_cert_serial: string | null;
+  management_started_on: string | null;
+  setup_completed_on: string | null;
+  notice_sent_on: string | null;
+  issued_on: string | null;
+  recovered_on: string | null;
+  disposed_on: string | null;
+  cancel_reason: string | null;
+  revocation_reason: string | null;
+  recovery_reason: string | null;
+  disposal_reason: string | null;
+  received_on: string;
+  reception_method: string;
+  visit_method: string;
+  issue_kind: Generated<string>;
+  registration_reason: Generated<string>;
+  proxy_issuance: Generated<boolean>;
+  substitute_characters: Generated<boolean>;
+  memo: Generated<string>;
+  application_site_code: string;
+  issuing_site_code: string;
+  storage_site_code: string;
+  fee_required: Generated<boolean>;
+  fee_amount: Generated<number>;
+  collected_on: string | null;
+  collection_category: string | null;
+  reminder_sent_on: string | null;
+  proxy_posted_on: string | null;
+  row_version: Generated<number>;
+  registered_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface CardReservationTable {
   municipality_code: string;
   reservation_number: string;
@@ -826,6 +905,9 @@ export interface Database {
   benefit_target: BenefitTargetTable;
   benefit_taxpayer: BenefitTaxpayerTable;
   card_booking_settings: CardBookingSettingsTable;
+  card_history: CardHistoryTable;
+  card_processing_comment: CardProcessingCommentTable;
+  card_record: CardRecordTable;
   card_reservation: CardReservationTable;
   card_reservation_type: CardReservationTypeTable;
   card_site: CardSiteTable;
