@@ -23,6 +23,8 @@ export interface CaseTransfer {
 }
 
 export interface PaymentCase {
+  programmeId: string;
+  residentNumber: string;
   transfers: CaseTransfer[];
   receivables: (Receivable & { payments: ReceivablePayment[] })[];
   /** Yen paid (paid transfers), the decision's amount, and what a receivable for a reduced decision could still claim. */
@@ -43,6 +45,8 @@ export async function paymentCase(db: Db, municipalityCode: string, programmeId:
     order by i.batch_id, i.item_number`.execute(db.kysely);
   const receivables = await targetReceivables(db.kysely, municipalityCode, programmeId, residentNumber);
   return {
+    programmeId,
+    residentNumber,
     transfers: rows.map((r) => ({
       batchId: Number(r.batch_id), itemNumber: r.item_number, transferDate: r.transfer_date, batchState: r.state, amount: Number(r.amount), bankCode: r.bank_code,
       branchCode: r.branch_code, maskedAccount: `****${r.account_number_last3}`, result: r.result, resultAt: r.result_at, returnReason: r.return_reason, returnNote: r.return_note,

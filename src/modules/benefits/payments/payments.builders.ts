@@ -10,6 +10,8 @@ import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { staffWithRoles, type TestStaff } from '../../../../test/support/staff.ts';
 import { checkAccount } from '../accounts/domain/account.ts';
 import { saveAccounts } from '../accounts/store.ts';
+import { addDays, todayInJapan } from '../../../platform/text/index.ts';
+import { isBankBusinessDay } from './domain/batch.ts';
 import { type PaymentSettings, savePaymentSettings } from './store.ts';
 
 export const mc = demoCity.code;
@@ -96,4 +98,11 @@ export function postForm(app: FastifyInstance, who: TestStaff, url: string, fiel
 /** A page as the member of staff sees it. */
 export function getPage(app: FastifyInstance, who: TestStaff, url: string) {
   return app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+}
+
+/** The first bank business day after today, in Japan. */
+export function nextBusinessDay(): string {
+  let d = addDays(todayInJapan(), 1);
+  while (!isBankBusinessDay(d)) d = addDays(d, 1);
+  return d;
 }
