@@ -358,6 +358,13 @@ export const errorCodes = {
   card_not_found: { status: 404, ja: (d) => `申請書ID ${s(d.applicantId)} のカードは登録されていません。`, en: (d) => `No card is registered with application ID ${s(d.applicantId)}.` },
   card_reason_required: { status: 400, ja: (d) => `「${s(d.step)}」には事由を入力してください。`, en: (d) => `"${s(d.stepEn)}" needs a reason.` },
   card_transfer_invalid: { status: 400, ja: () => '移動先には、現在の保管場所とは別の登録済みの窓口を選んでください。', en: () => 'Choose a registered site other than the current storage site.' },
+  card_changed: { status: 409, ja: () => 'このカードは表示した後に他の職員が更新しました。開き直してから操作してください。', en: () => 'Someone else changed this card after it was shown. Open it again first.' },
+  card_bulk_refused: {
+    status: 409,
+    ja: (d) => `${s(d.total)}件のうち${s(d.count)}件は「${s(d.step)}」ができないため、一括更新を行いませんでした: ${s(d.cards)}`,
+    en: (d) => `Nothing was changed: ${s(d.count)} of the ${s(d.total)} cards cannot take "${s(d.stepEn)}": ${s(d.cardsEn)}`,
+  },
+  card_already_registered: { status: 409, ja: (d) => `申請書ID ${s(d.applicantId)} のカードは既に登録されています。`, en: (d) => `A card with application ID ${s(d.applicantId)} is already registered.` },
   // benefits: the ledger
   benefits_step_not_allowed: {
     status: 409,
