@@ -246,5 +246,24 @@ for (const backend of backends) {
         assert.equal(left[0]!.n, 0);
       });
     });
+
+    it('stops at a batch the database refuses while the next batch is read, with that error, and keeps the old rows', async () => {
+      await withProbe(backend, async (db) => {
+        const lines = Array.from({ length: 3500 }, (_, i) => `${i + 1},name${i + 1},1980-01-01`);
+        // A lone surrogate survives JSON.stringify as \ud800, which PostgreSQL's jsonb refuses: the third batch fails.
+        const refusing = (record: { code: string; name: string; born: string }) => {
+          const row = parseRow(record);
+          return !Array.isArray(row) && row.code === '2500' ? { ...row, name: '\ud800' } : row;
+        };
+        let read = 0;
+        await assert.rejects(
+          importProbe(db, csv(`code,name,born\n${lines.join('\n')}\n`), { parseRow: refusing, progress: { update: (rows) => (read = rows), done: () => undefined } }),
+          /invalid input syntax for type json/,
+        );
+        // Reading went on past the refused batch (staged while the next was read) and stopped at the batch after it.
+        assert.ok(read > 3000 && read <= 3500, `read ${read} lines`);
+        assert.deepEqual(await contents(db), ['100:旧データ:1950-01-01', '101:旧データ2:1951-01-01']);
+      });
+    });
   });
 }

@@ -74,6 +74,8 @@ export async function runImport<Row extends { [K in keyof Row]: StageValue }, co
   let rows = 0;
   return withSession(options.db, async (session) => {
     const stage = await Stage.create<Row>(session);
+    // One batch is staged while the next is read and parsed, so the database and this process work at the same time.
+    const staging = new StagingQueue(stage);
     try {
       const parseErrors = new ErrorList(max);
       let batch: StagedRow<Row>[] = [];
@@ -86,13 +88,14 @@ export async function runImport<Row extends { [K in keyof Row]: StageValue }, co
           if (Array.isArray(row)) for (const issue of row) parseErrors.add({ ...issue, line: item.line });
           else batch.push({ line: item.line, row });
           if (batch.length >= stageBatchSize) {
-            await stage.insert(batch);
+            await staging.push(batch);
             batch = [];
           }
         }
         options.progress?.update(rows, reader.bytesRead);
       }
-      await stage.insert(batch);
+      await staging.push(batch);
+      await staging.settled();
 
       const checkErrors = new ErrorList(max);
       // With no rows staged (a bad header, or every line broken) cross-row checks have nothing to say.
@@ -107,10 +110,28 @@ export async function runImport<Row extends { [K in keyof Row]: StageValue }, co
       return { rows, encoding: reader.encoding ?? 'utf8' };
     } finally {
       options.progress?.done(rows);
+      await staging.settled().catch(() => undefined); // a reading error may leave a batch in flight
       // A lost connection takes the temporary table with it; the original error matters more.
       await stage.drop().catch(() => undefined);
     }
   });
+}
+
+/** Stages batches one at a time without waiting for each: push() waits only for the batch before. */
+class StagingQueue<Row> {
+  #inFlight: Promise<void> = Promise.resolve();
+  constructor(private readonly stage: Stage<Row>) {}
+  /** Waits until the batch before is staged (or throws its error), then starts staging this one. */
+  async push(batch: readonly StagedRow<Row>[]): Promise<void> {
+    await this.#inFlight;
+    const staged = this.stage.insert(batch);
+    staged.catch(() => undefined); // reported by the next push() or settled(); not unhandled meanwhile
+    this.#inFlight = staged;
+  }
+  /** Waits for the last batch; throws its error. */
+  settled(): Promise<void> {
+    return this.#inFlight;
+  }
 }
 
 /** A parseRow result, insisting that a row is either returned or explained. */

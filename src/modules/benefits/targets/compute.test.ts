@@ -78,6 +78,32 @@ for (const backend of backends) {
       await computeTargets({ db: w.db, municipalityCode: city, programmeId: 'adjustment-2024', actor: { userId: 'cli' } });
     });
 
+    it('decides page by page while the page before is written: small pages store the same ledger, and a page that fails to write leaves it as it was', async () => {
+      const before = await targets();
+      const stored = (m: typeof before) => [...m.values()].sort((a, b) => a.resident_number.localeCompare(b.resident_number)).map(({ computed_at: _, state_changed_at: __, ...r }) => r);
+      const small = await computeTargets({ db: w.db, municipalityCode: city, programmeId: 'adjustment-2024', actor: { userId: 'cli' }, pageSize: 7 });
+      assert.equal(small.computed, taxpayers.length);
+      assert.deepEqual(stored(await targets()), stored(before));
+
+      // The database refuses one decision in the middle of the pages (a real failure of the statement, not a stand-in).
+      const numbers = [...before.keys()].sort();
+      const refused = numbers[Math.floor(numbers.length / 2)]!;
+      await sql`update benefit_target set amount = amount + 10000, eligible = true, exclusion_code = null where resident_number = ${numbers[0]!}`.execute(w.db.kysely);
+      const changed = await targets();
+      await w.db.script(`create function test_refuse_target() returns trigger language plpgsql as $$
+        begin if new.resident_number = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$;
+        create trigger test_refuse_target before insert or update on benefit_target for each row execute function test_refuse_target()`);
+      try {
+        await assert.rejects(computeTargets({ db: w.db, municipalityCode: city, programmeId: 'adjustment-2024', actor: { userId: 'cli' }, pageSize: 7 }), /refused for the test/);
+      } finally {
+        await w.db.script('drop trigger test_refuse_target on benefit_target; drop function test_refuse_target()');
+      }
+      // Nothing of the failed run stayed: the first page's rewrite of the changed decision was rolled back with the rest.
+      assert.deepEqual(stored(await targets()), stored(changed));
+      await computeTargets({ db: w.db, municipalityCode: city, programmeId: 'adjustment-2024', actor: { userId: 'cli' } });
+      assert.deepEqual(stored(await targets()), stored(before));
+    });
+
     it('dry-runs a changed rule over the stored targets: the same totals as the domain dry run, writing nothing', async () => {
       const same = await dryRunTargets({ db: w.db, municipalityCode: city, programmeId: 'adjustment-2024' });
       assert.equal(same.totals.unchanged.count, taxpayers.length);

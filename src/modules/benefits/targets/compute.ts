@@ -9,7 +9,7 @@
 // written.
 import { type AuditActor, appendAudit } from '../../../platform/audit/index.ts';
 import { lockImports } from '../../../platform/csv/index.ts';
-import type { Db } from '../../../platform/db/index.ts';
+import type { Db, Tx } from '../../../platform/db/index.ts';
 import { benefitOperations as ops } from '../audit.ts';
 import type { AdjustmentDecision, AdjustmentInput, AdjustmentRules } from '../domain/adjustment.ts';
 import { type DryRunChange, DryRunTally, type DryRunTotal } from '../domain/dry-run.ts';
@@ -27,6 +27,8 @@ export interface ComputeTargetsOptions {
   municipalityCode: string;
   programmeId: LedgerProgrammeId;
   actor: AuditActor;
+  /** Taxpayers decided and written per statement (default pageSize); tests take small pages. */
+  pageSize?: number;
 }
 
 /** What a computation did: the decisions written and the ledger's summary after it. */
@@ -58,20 +60,47 @@ export function targetRecord(residentNumber: string, d: AdjustmentDecision): Tar
   };
 }
 
+/**
+ * Decides every page of the programme's taxpayers and writes the decisions, answering how many were written. The
+ * pages overlap: the next page is asked for before this one is decided, and a page's decisions are written without
+ * waiting, so the rule runs in Node while PostgreSQL writes the page before (the transaction's queries still run one
+ * after the other, in the order asked). Every query asked for has settled when this returns or throws; the error
+ * thrown is the first query's to fail (those after it only say that the transaction is aborted), else the rule's.
+ */
+async function decidePages(tx: Tx, o: ComputeTargetsOptions, programme: AdjustmentProgramme): Promise<number> {
+  const asked: Promise<unknown>[] = [];
+  const ask = <T>(query: Promise<T>): Promise<T> => {
+    asked.push(query);
+    query.catch(() => undefined); // settled below; a failure must not go unhandled meanwhile
+    return query;
+  };
+  const size = o.pageSize ?? pageSize;
+  let computed = 0;
+  let stopped: { error: unknown } | undefined;
+  try {
+    for (let next = ask(taxpayerPage(tx, o.municipalityCode, o.programmeId, '', size)); ; ) {
+      const page = await next;
+      if (page.length === size) next = ask(taxpayerPage(tx, o.municipalityCode, o.programmeId, page.at(-1)!.resident_number, size));
+      const records = page.map((t) => targetRecord(t.resident_number, programme.decide(adjustmentInputOf(t))));
+      void ask(upsertTargets(tx, o.municipalityCode, o.programmeId, records).then((n) => (computed += n)));
+      if (page.length < size) break;
+    }
+  } catch (error) {
+    stopped = { error };
+  }
+  const failed = (await Promise.allSettled(asked)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  if (stopped) throw stopped.error;
+  return computed;
+}
+
 /** Decides every taxpayer of the programme not yet past targeted and stores the decisions, in one transaction. */
 export async function computeTargets(o: ComputeTargetsOptions): Promise<ComputeTargetsResult> {
   const programme = programmeOf(o.programmeId);
   const startedAt = new Date();
   return o.db.transaction(async (tx) => {
     await lockImports(tx, 'benefits.taxpayers', o.municipalityCode);
-    let computed = 0;
-    for (let after = ''; ; ) {
-      const page = await taxpayerPage(tx, o.municipalityCode, o.programmeId, after);
-      const records = page.map((t) => targetRecord(t.resident_number, programme.decide(adjustmentInputOf(t))));
-      computed += await upsertTargets(tx, o.municipalityCode, o.programmeId, records);
-      if (page.length < pageSize) break;
-      after = page.at(-1)!.resident_number;
-    }
+    const computed = await decidePages(tx, o, programme);
     const summary = await targetSummary(tx, o.municipalityCode, o.programmeId);
     const detail = `${o.programmeId} ${programme.ruleVersion}: 算定 ${computed}件`;
     await appendAudit(tx, { municipalityCode: o.municipalityCode, operation: ops['benefits.targets.compute'], actor: o.actor, detail, startedAt, endedAt: new Date() });

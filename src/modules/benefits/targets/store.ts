@@ -1,6 +1,6 @@
 // The targets' SQL: the taxpayers to decide, a page at a time by 住記個人番号 (keyset), the decisions written back a
-// page per statement, the stored decisions of a page for the dry run, and the summary by outcome. A page travels as one JSON parameter, which PGlite and PostgreSQL
-// both take, so 300,000 decisions are 60 statements, not 300,000.
+// page per statement, the stored decisions of a page for the dry run, and the summary by outcome. A page travels as one
+// JSON parameter, which PGlite and PostgreSQL both take, so 300,000 decisions are 60 statements, not 300,000.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/index.ts';
 import type { TaxpayerFigures } from './taxpayer-input.ts';
@@ -17,14 +17,14 @@ export const pageSize = 5000;
  * The next page of the programme's taxpayers after `after` (by 住記個人番号). No join: the planner sees tables filled
  * in the same transaction as empty, and a join to the targets written page by page turned quadratic.
  */
-export async function taxpayerPage(db: Kysely<Database>, code: string, programmeId: string, after: string): Promise<TaxpayerPageRow[]> {
+export async function taxpayerPage(db: Kysely<Database>, code: string, programmeId: string, after: string, size = pageSize): Promise<TaxpayerPageRow[]> {
   const { rows } = await sql<TaxpayerPageRow>`
     select resident_number, total_income, estimated_income_tax, resident_income_levy, spouse_class, spouse_abroad,
       spouse_business_employee, dependants_domestic, dependants_abroad, family_employees
     from benefit_taxpayer
     where municipality_code = ${code} and programme_id = ${programmeId} and resident_number > ${after}
     order by resident_number
-    limit ${pageSize}`.execute(db);
+    limit ${size}`.execute(db);
   return rows;
 }
 
@@ -57,17 +57,20 @@ export interface TargetRecord {
   explanation: { ja: readonly string[]; en: readonly string[] };
 }
 
-/** Writes a page of decisions and answers how many were written; a decision already past targeted is left as it is. */
+/**
+ * Writes a page of decisions and answers how many were written; a decision already past targeted is left as it is.
+ * Each decision travels as an array in TargetRecord's order (no keys repeated 5,000 times for PostgreSQL to parse).
+ */
 export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, records: readonly TargetRecord[]): Promise<number> {
   if (records.length === 0) return 0;
+  const rows = records.map((r) => [r.resident_number, r.rule_version, r.eligible, r.amount, r.count_income_tax, r.count_resident_tax,
+    r.income_tax_shortfall, r.resident_tax_shortfall, r.exclusion_code, r.explanation]);
   const result = await sql`
     insert into benefit_target as g (municipality_code, programme_id, resident_number, rule_version, eligible, amount,
       count_income_tax, count_resident_tax, income_tax_shortfall, resident_tax_shortfall, exclusion_code, explanation)
-    select ${code}, ${programmeId}, x.resident_number, x.rule_version, x.eligible, x.amount, x.count_income_tax,
-      x.count_resident_tax, x.income_tax_shortfall, x.resident_tax_shortfall, x.exclusion_code, x.explanation
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(resident_number text, rule_version text, eligible boolean,
-      amount bigint, count_income_tax smallint, count_resident_tax smallint, income_tax_shortfall bigint,
-      resident_tax_shortfall bigint, exclusion_code text, explanation jsonb)
+    select ${code}, ${programmeId}, x ->> 0, x ->> 1, (x ->> 2)::boolean, (x ->> 3)::bigint, (x ->> 4)::smallint,
+      (x ->> 5)::smallint, (x ->> 6)::bigint, (x ->> 7)::bigint, x ->> 8, x -> 9
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as x
     on conflict (municipality_code, programme_id, resident_number) do update set
       rule_version = excluded.rule_version, eligible = excluded.eligible, amount = excluded.amount,
       count_income_tax = excluded.count_income_tax, count_resident_tax = excluded.count_resident_tax,
