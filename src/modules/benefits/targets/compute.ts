@@ -15,7 +15,7 @@ import type { AdjustmentDecision, AdjustmentInput, AdjustmentRules } from '../do
 import { type DryRunChange, DryRunTally, type DryRunTotal } from '../domain/dry-run.ts';
 import type { Programme } from '../domain/programme.ts';
 import { findLedgerProgramme, type LedgerProgrammeId } from '../programmes.ts';
-import { pageSize, storedOutcomes, targetSummary, type TargetRecord, type TargetSummaryRow, taxpayerPage, upsertTargets } from './store.ts';
+import { pageSize, storedOutcomes, targetSummary, type TargetRecord, type TargetSummaryRow, taxpayerPage, targetRow, upsertTargets } from './store.ts';
 import { adjustmentInputOf } from './taxpayer-input.ts';
 
 /** A programme deciding taxpayers with the adjustment's rule (its rules possibly revised). */
@@ -81,8 +81,8 @@ async function decidePages(tx: Tx, o: ComputeTargetsOptions, programme: Adjustme
     for (let next = ask(taxpayerPage(tx, o.municipalityCode, o.programmeId, '', size)); ; ) {
       const page = await next;
       if (page.length === size) next = ask(taxpayerPage(tx, o.municipalityCode, o.programmeId, page.at(-1)!.resident_number, size));
-      const records = page.map((t) => targetRecord(t.resident_number, programme.decide(adjustmentInputOf(t))));
-      void ask(upsertTargets(tx, o.municipalityCode, o.programmeId, records).then((n) => (computed += n)));
+      const rows = page.map((t) => targetRow(targetRecord(t.resident_number, programme.decide(adjustmentInputOf(t)))));
+      void ask(upsertTargets(tx, o.municipalityCode, o.programmeId, rows).then((n) => (computed += n)));
       if (page.length < size) break;
     }
   } catch (error) {

@@ -58,19 +58,23 @@ export interface TargetRecord {
 }
 
 /**
- * Writes a page of decisions and answers how many were written; a decision already past targeted is left as it is.
- * Each decision travels as an array in TargetRecord's order (no keys repeated 5,000 times for PostgreSQL to parse).
+ * One decision as the JSON array upsertTargets writes, in TargetRecord's order: no keys repeated 5,000 times for
+ * PostgreSQL to parse, and one flat string per decision is all a page keeps while it waits for the statement.
  */
-export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, records: readonly TargetRecord[]): Promise<number> {
-  if (records.length === 0) return 0;
-  const rows = records.map((r) => [r.resident_number, r.rule_version, r.eligible, r.amount, r.count_income_tax, r.count_resident_tax,
+export function targetRow(r: TargetRecord): string {
+  return JSON.stringify([r.resident_number, r.rule_version, r.eligible, r.amount, r.count_income_tax, r.count_resident_tax,
     r.income_tax_shortfall, r.resident_tax_shortfall, r.exclusion_code, r.explanation]);
+}
+
+/** Writes a page of decisions (targetRow's) and answers how many were written; one already past targeted is left as it is. */
+export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, rows: readonly string[]): Promise<number> {
+  if (rows.length === 0) return 0;
   const result = await sql`
     insert into benefit_target as g (municipality_code, programme_id, resident_number, rule_version, eligible, amount,
       count_income_tax, count_resident_tax, income_tax_shortfall, resident_tax_shortfall, exclusion_code, explanation)
     select ${code}, ${programmeId}, x ->> 0, x ->> 1, (x ->> 2)::boolean, (x ->> 3)::bigint, (x ->> 4)::smallint,
       (x ->> 5)::smallint, (x ->> 6)::bigint, (x ->> 7)::bigint, x ->> 8, x -> 9
-    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as x
+    from jsonb_array_elements(${`[${rows.join(',')}]`}::jsonb) as x
     on conflict (municipality_code, programme_id, resident_number) do update set
       rule_version = excluded.rule_version, eligible = excluded.eligible, amount = excluded.amount,
       count_income_tax = excluded.count_income_tax, count_resident_tax = excluded.count_resident_tax,
