@@ -3,6 +3,7 @@
 // what its capabilities do not give, and the remitter settings.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import { backends } from '../../../../test/support/db.ts';
 import { parseTransferFile } from '../zengin/parser.ts';
 import { addAccounts, addDecidedTargets, getPage, mc, nextBusinessDay, type PaymentWorld, paymentWorld, postForm, targetState } from './payments.builders.ts';
@@ -15,8 +16,8 @@ for (const backend of backends) {
     const day = nextBusinessDay();
     before(async () => {
       w = await paymentWorld(backend);
-      targets = await addDecidedTargets(w.db, [90_000, 30_000, 10_000]);
-      await addAccounts(w.db, w.cipher, targets.slice(0, 2));
+      targets = await addDecidedTargets(w.db, [90_000, 30_000, 10_000, 20_000]);
+      await addAccounts(w.db, w.cipher, [targets[0]!, targets[1]!, targets[3]!]);
     });
     after(() => w.close());
 
@@ -43,7 +44,7 @@ for (const backend of backends) {
       assert.match(batch, /^\/console\/benefits\/payments\/batches\/\d+$/);
       const page = await getPage(w.app, w.both, batch);
       assert.equal(page.statusCode, 200);
-      assert.ok(page.body.includes('120,000円') || page.body.includes('120,000'));
+      assert.ok(page.body.includes('140,000円'));
       assert.ok(page.body.includes(`>${targets[2]}</a>`), 'the target without an account is listed');
       assert.ok(page.body.includes('****'), 'accounts masked');
       assert.ok(!page.body.includes(targets[0]!.slice(-7)) || page.body.includes(`>${targets[0]}</a>`));
@@ -69,7 +70,7 @@ for (const backend of backends) {
       assert.equal(file.statusCode, 200);
       const stored = (await findBatch(w.db.kysely, mc, Number(batch.split('/').at(-1))))!;
       assert.equal(file.headers['x-content-sha256'], stored.fileSha256);
-      assert.equal(parseTransferFile(file.rawPayload).total, 120_000);
+      assert.equal(parseTransferFile(file.rawPayload).total, 140_000);
       const again = await getPage(w.app, w.officer, `${batch}/file`);
       assert.ok(again.rawPayload.equals(file.rawPayload));
       const events = await w.db.kysely.selectFrom('audit_event').select(['detail', 'subjects']).where('operation_code', '=', 'benefits.batch.file').where('outcome', '=', 'success').execute();
@@ -88,6 +89,24 @@ for (const backend of backends) {
       assert.equal(ok.statusCode, 303);
       assert.equal(await targetState(w.db, targets[1]!), 'returned');
       assert.equal(await targetState(w.db, targets[0]!), 'paid');
+    });
+
+    it('records returns from the bank\'s file (Shift_JIS CSV, the item number first), with the csrf field checked', async () => {
+      const csv = iconv.encode('明細番号,受取人名,理由\r\n3,ﾔﾏﾀﾞ ﾀﾛｳ,解約\r\n', 'cp932');
+      const upload = (who: typeof w.clerk, csrf: string) => {
+        const boundary = 'x-madoguchi-test';
+        const part = (name: string, value: string) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+        const payload = Buffer.concat([
+          Buffer.from(part('csrf', csrf) + part('reason', 'account_closed') + `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="henrei.csv"\r\ncontent-type: text/csv\r\n\r\n`),
+          csv, Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return w.app.inject({ method: 'POST', url: `${batch}/returns-file`, headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      };
+      assert.equal((await upload(w.clerk, 'not-the-token')).statusCode, 403);
+      assert.equal(await targetState(w.db, targets[3]!), 'paid');
+      const res = await upload(w.clerk, w.clerk.csrf);
+      assert.equal(res.statusCode, 303);
+      assert.equal(await targetState(w.db, targets[3]!), 'returned');
     });
 
     it('comes back to the case page after a return posted from it', async () => {

@@ -1,10 +1,13 @@
 // The payments console: the batches (list and prepare), one batch (an audited read of its transfers) with approve,
 // the bank file (an audited export), settle, returns and cancel; the remitter settings. Handlers validate, load, check
 // the capability (the route's) and four eyes (the use case's), call the use case, and come back to the page.
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import iconv from 'iconv-lite';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { appendAudit, auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
+import { isUtf8 } from '../../../platform/csv/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import { t } from '../../../platform/http/language.ts';
@@ -15,7 +18,7 @@ import { ledgerProgrammes } from '../programmes.ts';
 import { checkBankCodes } from '../zengin/banks.ts';
 import { toZenginKana } from '../../../platform/text/index.ts';
 import { type Acting, approveBatch, batchFile, cancelBatch, getBatch, prepareBatch } from './batch.ts';
-import { checkTransferDate, isReturnReason, parseItemNumbers, transferDateMessages } from './domain/batch.ts';
+import { checkTransferDate, isReturnReason, itemNumbersFromFile, parseItemNumbers, transferDateMessages } from './domain/batch.ts';
 import { BatchPage } from './pages/batch-page.tsx';
 import { BatchesPage, type PrepareForm } from './pages/batches-page.tsx';
 import { batchPath, pageNotice, PAYMENTS_PATH, SETTINGS_PATH } from './pages/common.tsx';
@@ -24,6 +27,11 @@ import { returnItems, settleBatch } from './settle.ts';
 import { batchItems, findPaymentSettings, itemCounts, listBatches, type PaymentSettings, savePaymentSettings, targetNames } from './store.ts';
 
 type Bilingual = { ja: string; en: string };
+
+/** The uploaded list as the multipart parser hands it over: a class, so that no text field can pass for it. */
+class ReturnsFile {
+  constructor(readonly bytes: Buffer, readonly truncated: boolean) {}
+}
 
 const lang = { type: 'string', maxLength: 2 } as const;
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
@@ -166,15 +174,41 @@ export function installPaymentRoutes(app: FastifyInstance, deps: BenefitsDeps): 
       return 'settled';
     }));
 
-  app.post(`${PAYMENTS_PATH}/batches/:batchId/returns`, { config: { capability: 'benefits.payments.prepare' }, schema: { hide: true, params: batchParams, body: itemsBody } }, async (req, reply) =>
+  /** Records the returns of the numbers read from a form or a file. */
+  const recordReturns = (req: FastifyRequest, reply: FastifyReply, read: () => { numbers: number[]; bad: string[] }, body: { reason?: unknown; note?: unknown }) =>
     batchAction(req, reply, async (batchId) => {
-      const body = req.body as { items?: string; reason?: string; note?: string };
-      const { numbers, bad } = parseItemNumbers(body.items ?? '');
+      const { numbers, bad } = read();
       if (bad.length > 0 || numbers.length === 0) throw new AppError('benefits_batch_items', { items: bad.slice(0, 20).join(', '), what: 'paid' });
-      if (!isReturnReason(body.reason ?? '')) throw new AppError('validation_failed');
-      await returnItems(db, { ...acting(req), batchId, itemNumbers: numbers, reason: body.reason as never, note: (body.note ?? '').trim() });
+      const reason = typeof body.reason === 'string' ? body.reason : '';
+      if (!isReturnReason(reason)) throw new AppError('validation_failed');
+      await returnItems(db, { ...acting(req), batchId, itemNumbers: numbers, reason, note: typeof body.note === 'string' ? body.note.trim().slice(0, 200) : '' });
       return 'returned';
-    }));
+    });
+
+  app.post(`${PAYMENTS_PATH}/batches/:batchId/returns`, { config: { capability: 'benefits.payments.prepare' }, schema: { hide: true, params: batchParams, body: itemsBody } }, async (req, reply) => {
+    const body = req.body as { items?: string; reason?: string; note?: string };
+    return recordReturns(req, reply, () => parseItemNumbers(body.items ?? ''), body);
+  });
+
+  // The bank's list of returned transfers as a file (item numbers in the first column, UTF-8 or Shift_JIS), in a scope
+  // of its own: only this route parses multipart bodies; the file is read into memory before the guard checks csrf.
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 4, parts: 5, fieldSize: 4096, headerPairs: 50 },
+      async onFile(part: MultipartFile) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        (part as MultipartFile & { value: unknown }).value = new ReturnsFile(Buffer.concat(chunks), part.file.truncated);
+      },
+    });
+    scope.post(`${PAYMENTS_PATH}/batches/:batchId/returns-file`, { config: { capability: 'benefits.payments.prepare' }, schema: { hide: true, params: batchParams } }, async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const file = body.file instanceof ReturnsFile && !body.file.truncated ? body.file.bytes : Buffer.alloc(0);
+      return recordReturns(req, reply, () => itemNumbersFromFile(isUtf8(file) ? file.toString('utf8') : iconv.decode(file, 'cp932')), body);
+    });
+  });
 
   app.post(`${PAYMENTS_PATH}/batches/:batchId/cancel`, { config: { capability: 'benefits.payments.prepare' }, schema: { hide: true, params: batchParams, body: itemsBody } }, async (req, reply) =>
     batchAction(req, reply, async (batchId) => {

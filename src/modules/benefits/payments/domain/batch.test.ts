@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type BatchState, type BatchStep, batchStepAllowed, checkTransferDate, isBankBusinessDay, mayApprove, parseItemNumbers, selectForBatch, type TransferDateProblem } from './batch.ts';
+import { type BatchState, type BatchStep, batchStepAllowed, checkTransferDate, isBankBusinessDay, itemNumbersFromFile, mayApprove, parseItemNumbers, selectForBatch, type TransferDateProblem } from './batch.ts';
 
 const c = (residentNumber: string, amount = 10_000) => ({ residentNumber, amount });
 
@@ -70,4 +70,14 @@ describe('item numbers from a list of returned transfers', () => {
     ['', [], []],
   ];
   for (const [text, numbers, bad] of cases) it(JSON.stringify(text), () => assert.deepEqual(parseItemNumbers(text), { numbers, bad }));
+});
+
+describe('item numbers from an uploaded file', () => {
+  const cases: [why: string, text: string, numbers: number[], bad: string[]][] = [
+    ['one a line', '4\r\n2\r\n', [2, 4], []],
+    ['a CSV with a heading, the number first', '\uFEFF明細番号,受取人名,理由\r\n"3",ﾔﾏﾀﾞ ﾀﾛｳ,口座なし\r\n7,ｽｽﾞｷ,解約\r\n', [3, 7], []],
+    ['a line that is no number is named', '1\nX9\n', [1], ['X9']],
+    ['empty', '', [], []],
+  ];
+  for (const [why, text, numbers, bad] of cases) it(why, () => assert.deepEqual(itemNumbersFromFile(text), { numbers, bad }));
 });

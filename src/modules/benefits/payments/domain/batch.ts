@@ -125,3 +125,13 @@ export function parseItemNumbers(text: string): { numbers: number[]; bad: string
   }
   return { numbers: [...numbers].sort((a, b) => a - b), bad };
 }
+
+/**
+ * Item numbers from an uploaded list of returned transfers: one line per transfer, the item number in the first
+ * column (a CSV's other columns and a heading line are ignored), then as parseItemNumbers.
+ */
+export function itemNumbersFromFile(text: string): { numbers: number[]; bad: string[] } {
+  const cells = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => (line.split(',')[0] ?? '').replace(/"/g, '').trim()).filter(Boolean);
+  const body = cells.length > 0 && !/^[0-9０-９]+$/.test(cells[0]!) ? cells.slice(1) : cells;
+  return parseItemNumbers(body.join('\n'));
+}

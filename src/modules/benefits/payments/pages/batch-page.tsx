@@ -69,6 +69,18 @@ function Actions(p: BatchPageProps) {
           <div class="field"><label for="r-note" safe>{t(lang, '備考（銀行の記載など）', 'Note (the bank’s words)')}</label><input id="r-note" name="note" type="text" maxlength="200" /></div>
         </ItemsForm>
       ) : ''}
+      {p.may.prepare && p.counts.paid.count > 0 ? (
+        <form method="post" action={`${path}/returns-file`} enctype="multipart/form-data" class="form">
+          <FormBase csrf={p.csrf} />
+          <h3 safe>{t(lang, '振込不能明細ファイルから登録', 'Record returns from the bank’s file')}</h3>
+          <div class="field">
+            <label for="rf-file" safe>{t(lang, '明細番号を1列目に持つファイル（CSV・テキスト、UTF-8またはShift_JIS）', 'A file with the item number in its first column (CSV or text, UTF-8 or Shift_JIS)')}</label>
+            <input id="rf-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" />
+          </div>
+          <Choice lang={lang} id="rf-reason" name="reason" label={{ ja: '理由', en: 'Reason' }} options={returnReasons} value="no_account" />
+          <button type="submit" class="button" safe>{t(lang, 'ファイルの明細を振込不能として登録', 'Record the file’s transfers as returned')}</button>
+        </form>
+      ) : ''}
       {p.may.prepare && batchStepAllowed(b.state, 'cancel') && p.counts.paid.count + p.counts.returned.count === 0 ? (
         <form method="post" action={`${path}/cancel`} class="form">
           <FormBase csrf={p.csrf} />
