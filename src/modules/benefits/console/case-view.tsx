@@ -6,7 +6,11 @@ import { pick } from '../../../platform/ui/format.ts';
 import type { PageNotice } from '../../../platform/ui/notice.tsx';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import { type LedgerStep, ledgerSteps, stepsFrom } from '../domain/ledger-state.ts';
+import { accountCase } from '../accounts/case.ts';
+import { AccountCaseSection } from '../accounts/pages/case-section.tsx';
 import { ledgerCase } from '../ledger/store.ts';
+import { paymentCase } from '../payments/case.ts';
+import { PaymentCaseSection } from '../payments/pages/case-section.tsx';
 import type { BenefitsDeps } from './deps.ts';
 import { CasePage, type CasePageProps } from './pages/case-page.tsx';
 import { casePath } from './pages/ledger-page.tsx';
@@ -30,13 +34,20 @@ function doneNotice(lang: 'ja' | 'en', done: string | undefined): PageNotice | u
 
 /** The case page's renderer, or undefined when the programme has no such person in the municipality. */
 export async function caseView(deps: BenefitsDeps, o: CaseViewOptions): Promise<((ctx: PageContext) => string | Promise<string>) | undefined> {
-  const found = await ledgerCase(deps.db.kysely, o.municipalityCode, o.programme.id, o.residentNumber);
+  const { db } = deps;
+  const [found, accounts, payments] = await Promise.all([
+    ledgerCase(db.kysely, o.municipalityCode, o.programme.id, o.residentNumber),
+    accountCase(db.kysely, o.municipalityCode, o.residentNumber),
+    paymentCase(db, o.municipalityCode, o.programme.id, o.residentNumber),
+  ]);
   if (!found) return undefined;
   const back = casePath(o.residentNumber, o.programme.id);
-  void back;
   const steps = found.decision ? stepsFrom(found.decision.state) : [];
+  const section = { csrf: o.csrf, may: o.may, back };
   return (ctx) => (
     <CasePage {...ctx} programme={o.programme} found={found} steps={steps} notice={doneNotice(ctx.lang, o.done)}>
+      <AccountCaseSection lang={ctx.lang} data={accounts} {...section} />
+      {payments ? <div id="payments"><PaymentCaseSection lang={ctx.lang} data={payments} {...section} /></div> : ''}
     </CasePage>
   );
 }

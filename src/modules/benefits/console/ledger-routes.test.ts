@@ -161,6 +161,12 @@ for (const backend of backends) {
       assert.match(res.body, /href="#letters">通知書発送/);
       assert.match(res.body, /href="#letters">却下/);
       assert.ok(!res.body.includes('他市'));
+      // The slices' sections follow, with the actions the clerk may take: the account may be registered, not revealed.
+      assert.match(res.body, /<section id="accounts"[^>]*>/);
+      assert.ok(res.body.includes('振込口座は登録されていません。'));
+      assert.ok(res.body.includes('口座を登録する'));
+      assert.match(res.body, /<div id="payments"><section[^>]*>\s*<h2 id="payments-heading">振込・返還金<\/h2>/);
+      assert.ok(res.body.includes('振込はまだありません。'));
       const events = await audited('benefits.case.read', clerk.loginId);
       assert.deepEqual(events.map((e) => [e.subjects, e.outcome]), [[[`benefit_target:${eligible.resident_number}`], 'success']]);
     });
@@ -170,6 +176,7 @@ for (const backend of backends) {
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes('Not eligible: the taxes absorb the whole flat-rate reduction'));
       assert.ok(res.body.includes('Nothing to pay'));
+      assert.ok(!res.body.includes('Register an account'), 'a payment officer manages no account');
     });
 
     it('answers 404 for an unknown person, for another municipality’s person and for an unknown programme', async () => {
