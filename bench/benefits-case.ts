@@ -1,21 +1,31 @@
 // A person's case page in the benefits console (issue 9: "a person's case page: p99 ≤ 50 ms") with 300,000 taxpayers
 // in the ledger: the taxpayers and the linkage rows seeded in SQL (every household shape the rule reads: spouses,
 // dependants abroad, family employees, incomes over the cap, moved out), every target computed with the programme's
-// rule as the console's computation does, then a benefits clerk asks for the case pages of persons picked at random,
-// one after the other over HTTP as a clerk would, and each answer is measured whole.
+// rule as the console's computation does; half the eligible decided, their accounts registered through the accounts
+// slice and paid in a batch (prepared, approved by another login, settled), so the case pages have accounts and
+// transfers to show. Then a benefits clerk asks for the case pages of persons picked through the whole ledger, one
+// after the other over HTTP as a clerk would, and each answer is measured whole.
 //
 //   BENCH_TAXPAYERS (default 300,000)  BENCH_REQUESTS (default 1,000)  DATABASE_URL (else PGlite)
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { demoCity } from '../src/demo/index.ts';
+import { checkAccount } from '../src/modules/benefits/accounts/domain/account.ts';
+import { saveAccounts } from '../src/modules/benefits/accounts/store.ts';
 import { computeTargets } from '../src/modules/benefits/index.ts';
+import { isBankBusinessDay } from '../src/modules/benefits/payments/domain/batch.ts';
+import { approveBatch, prepareBatch } from '../src/modules/benefits/payments/batch.ts';
+import { settleBatch } from '../src/modules/benefits/payments/settle.ts';
+import { savePaymentSettings } from '../src/modules/benefits/payments/store.ts';
 import { cliActor } from '../src/platform/auth/audit.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { loadMasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
+import { fieldCipher, loadMasterKey, type MasterKey, newSecretKey } from '../src/platform/crypto/index.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { addDays, todayInJapan } from '../src/platform/text/index.ts';
 import { buildApp } from '../src/shell/app.ts';
 import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { staffWithRoles } from '../test/support/staff.ts';
+import type { Db } from '../src/platform/db/index.ts';
 import { openBenchDb } from './bench-db.ts';
 import { report } from './report.ts';
 
@@ -24,6 +34,33 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 1_000);
 const MC = demoCity.code;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/**
+ * Every other eligible target decided, given an account through the accounts slice and paid: a batch prepared by one
+ * login, approved by another (the 全銀 file written), every transfer settled. Answers how many were paid.
+ */
+async function payHalf(db: Db, master: MasterKey): Promise<number> {
+  const { rows } = await sql<{ resident_number: string }>`
+    update benefit_target set state = 'decided', state_changed_at = now()
+    where municipality_code = ${MC} and programme_id = 'adjustment-2024' and eligible and resident_number::bigint % 2 = 0
+    returning resident_number`.execute(db.kysely);
+  const checked = checkAccount({ bankCode: '0001', branchCode: '001', accountType: '普通', accountNumber: '1', holderName: 'ミホン タロウ' });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  const cipher = await fieldCipher(db, master, MC);
+  for (let i = 0; i < rows.length; i += 10_000) {
+    await saveAccounts(db.kysely, cipher, rows.slice(i, i + 10_000).map((r) => ({
+      municipalityCode: MC, residentNumber: r.resident_number, source: 'reply' as const, by: null, account: { ...checked.account, accountNumber: r.resident_number.slice(-7) },
+    })));
+  }
+  await savePaymentSettings(db.kysely, MC, { requesterCode: '0000012345', requesterName: 'ミホンシ', bankCode: '0009', branchCode: '001', accountType: '1', accountNumber: '1234567', paymentNote: '' }, 'bench');
+  let transferDate = addDays(todayInJapan(), 1);
+  while (!isBankBusinessDay(transferDate)) transferDate = addDays(transferDate, 1);
+  const acting = (userId: string) => ({ municipalityCode: MC, actor: { userId } });
+  const { batchId } = await prepareBatch(db, cipher, { ...acting('bench.clerk'), programmeId: 'adjustment-2024', transferDate });
+  await approveBatch(db, cipher, { ...acting('bench.officer'), batchId });
+  await settleBatch(db, { ...acting('bench.officer'), batchId });
+  return rows.length;
+}
 
 const bench = await openBenchDb();
 try {
@@ -53,11 +90,12 @@ try {
     select municipality_code, resident_number, integrated_number, case when resident_number::bigint % 7 = 0 then '27100' else '' end, birth_date
     from benefit_taxpayer where municipality_code = ${MC}`.execute(db.kysely);
   const computed = await computeTargets({ db, municipalityCode: MC, programmeId: 'adjustment-2024', actor: cliActor });
+  const paid = await payHalf(db, loadMasterKey(config));
   await sql`vacuum analyze benefit_taxpayer`.execute(db.kysely);
   await sql`vacuum analyze benefit_linkage`.execute(db.kysely);
   await sql`vacuum analyze benefit_target`.execute(db.kysely);
   const eligible = computed.summary.filter((s) => s.exclusionCode === null).reduce((n, s) => n + s.targets, 0);
-  console.log(`seeded ${taxpayers.toLocaleString('en')} taxpayers (${eligible.toLocaleString('en')} eligible) on ${bench.backend} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${taxpayers.toLocaleString('en')} taxpayers (${eligible.toLocaleString('en')} eligible, ${paid.toLocaleString('en')} paid) on ${bench.backend} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const clerk = await staffWithRoles(db, 'bench.benefits', [{ role: 'benefits_clerk' }]);
   const { app } = await buildApp({ config, db, roles: ['console'], logStream: new Writable({ write: (_c, _e, done) => done() }) });
