@@ -29,6 +29,7 @@ export const capabilities = {
   'card.reservations.proxy': { ja: 'マイナンバーカード来庁予約の代行予約・取消（コールセンター）', en: 'Book and cancel card reservations for callers (call centre)' },
   'card.reservations.checkin': { ja: 'マイナンバーカード来庁予約の消し込み（来庁確認）', en: 'Check in arrivals for card reservations' },
   'card.reports.read': { ja: 'マイナンバーカード来庁予約の報告書出力', en: 'View and export card reservation reports' },
+  'card.issuance.manage': { ja: 'マイナンバーカードの交付管理（カード到着の読取・交付状況の更新）', en: 'Manage My Number card issuance (scan arrivals, update card status)' },
   'benefits.ledger.read': { ja: '給付台帳の閲覧（対象者一覧・個人の経過）', en: 'View the benefits ledger (targets, a person\'s case)' },
   'benefits.ledger.manage': { ja: '給付の通知書発行・返信受付・支給決定・却下', en: 'Issue benefit letters, record replies, decide and reject' },
   'benefits.accounts.manage': { ja: '公金受取口座の照会ファイル作成・結果取込・振込口座の登録と訂正', en: 'Public-fund account query files, results import, and entering or correcting accounts' },

@@ -42,7 +42,7 @@ export const roles = {
     capabilities: [
       'console.use', 'review.batch.run', 'applications.inbox.read', 'applications.inbox.decide', 'applications.handover.export',
       'applications.pittari.import', 'applications.register.read', 'certificates.counter.issue', 'certificates.revoke',
-      'certificates.report.read', 'card.reservations.read', 'card.reservations.checkin', 'card.reports.read',
+      'certificates.report.read', 'card.reservations.read', 'card.reservations.checkin', 'card.reports.read', 'card.issuance.manage',
     ],
     mfaRequired: false,
   },

@@ -86,6 +86,8 @@ export interface StepWrite {
   toSite?: string | undefined;
   /** Only a record still at this RowStamp is moved (a single card's page). */
   rowVersion?: number | undefined;
+  /** Only cards kept at these sites are moved (a clerk's scope); undefined: every site. */
+  storageSites?: readonly string[] | undefined;
   by: string;
 }
 
@@ -95,6 +97,8 @@ export interface Moved {
   fromStatus: CardStatus;
   toStatus: CardStatus;
   historyId: number;
+  /** Where the card is kept after the step. */
+  storageSiteCode: string;
 }
 
 /** Takes the step for those of the cards still in one of its from-statuses: the records and their history, one statement. */
@@ -109,20 +113,26 @@ export async function moveCards(tx: Tx, mc: string, applicantIds: readonly strin
   const guards = [sql`municipality_code = ${mc}`, sql`applicant_id in (${sql.join(applicantIds)})`, sql`status in (${sql.join(w.from)})`];
   if (w.toSite) guards.push(sql`storage_site_code <> ${w.toSite}`);
   if (w.rowVersion !== undefined) guards.push(sql`row_version = ${w.rowVersion}`);
+  if (w.storageSites) guards.push(w.storageSites.length > 0 ? sql`storage_site_code in (${sql.join(w.storageSites)})` : sql`false`);
   const detail = w.toSite ? sql`'保管場所 ' || from_site || ' → ' || ${w.toSite}` : sql`''`;
-  const { rows } = await sql<{ applicant_id: string; from_status: CardStatus; to_status: CardStatus; history_id: string | number }>`
+  const { rows } = await sql<{ applicant_id: string; from_status: CardStatus; to_status: CardStatus; history_id: string | number; site_code: string }>`
     with old as (
       select applicant_id, status, storage_site_code from card_record where ${sql.join(guards, sql` and `)}
       order by applicant_id for update
     ), moved as (
       update card_record c set ${sql.join(sets)}
       from old where c.municipality_code = ${mc} and c.applicant_id = old.applicant_id
-      returning c.applicant_id, old.status as from_status, c.status as to_status, old.storage_site_code as from_site
+      returning c.applicant_id, old.status as from_status, c.status as to_status, old.storage_site_code as from_site, c.storage_site_code as site_code
+    ), written as (
+      insert into card_history (municipality_code, applicant_id, step, from_status, to_status, detail, changed_by)
+      select ${mc}, applicant_id, ${w.step}, from_status, to_status, ${detail}, ${w.by} from moved order by applicant_id
+      returning applicant_id, from_status, to_status, history_id
     )
-    insert into card_history (municipality_code, applicant_id, step, from_status, to_status, detail, changed_by)
-    select ${mc}, applicant_id, ${w.step}, from_status, to_status, ${detail}, ${w.by} from moved order by applicant_id
-    returning applicant_id, from_status, to_status, history_id`.execute(tx);
-  return rows.map((r) => ({ applicantId: r.applicant_id, fromStatus: r.from_status, toStatus: r.to_status, historyId: Number(r.history_id) }));
+    select w.applicant_id, w.from_status, w.to_status, w.history_id, m.site_code from written w join moved m using (applicant_id)
+    order by w.history_id`.execute(tx);
+  return rows.map((r) => ({
+    applicantId: r.applicant_id, fromStatus: r.from_status, toStatus: r.to_status, historyId: Number(r.history_id), storageSiteCode: r.site_code,
+  }));
 }
 
 /** データ処理履歴: the same comment on each of these cards, tied to the step it explains when given. */

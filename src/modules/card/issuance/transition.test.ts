@@ -122,12 +122,12 @@ for (const backend of backends) {
       const [a, b, already, early] = [await cardAt(db, 'applied_to_jlis'), await cardAt(db, 'applied_to_jlis'), await cardAt(db, 'arrived'), await cardAt(db, 'received')];
       const unknown = '88888888888888888888888';
       const spaced = `${b.slice(0, 4)} ${b.slice(4)}`;
-      const results = await recordArrivals(db, MC, [a, '1234', unknown, spaced, a, already, early], who, '2026-11-20');
+      const results = await recordArrivals(db, MC, [a, '1234', unknown, spaced, a, already, early], who, { on: '2026-11-20' });
       assert.deepEqual(results, [
-        { result: 'arrived', applicantId: a },
+        { result: 'arrived', applicantId: a, storageSiteCode: 'honcho' },
         { result: 'invalid', input: '1234' },
         { result: 'unknown', applicantId: unknown },
-        { result: 'arrived', applicantId: b },
+        { result: 'arrived', applicantId: b, storageSiteCode: 'honcho' },
         { result: 'duplicate', applicantId: a },
         { result: 'already_arrived', applicantId: already },
         { result: 'not_allowed', applicantId: early, status: 'received' },
@@ -136,6 +136,14 @@ for (const backend of backends) {
       const event = (await events('card.issuance.arrival')).at(-1);
       assert.deepEqual(event?.subjects.sort(), [`card:${a}`, `card:${b}`].sort());
       assert.equal(event?.detail, 'scanned 7: arrived 2, invalid 1, unknown 1, duplicate 1, already_arrived 1, not_allowed 1');
+    });
+
+    it('records the arrival only of cards kept at a site of the clerk\'s scope, answering the others out_of_scope', async () => {
+      const [mine, theirs] = [await cardAt(db, 'applied_to_jlis', { storageSiteCode: 'kita' }), await cardAt(db, 'applied_to_jlis')];
+      assert.deepEqual(await recordArrivals(db, MC, [mine, theirs], who, { scope: ['kita'] }), [
+        { result: 'arrived', applicantId: mine, storageSiteCode: 'kita' }, { result: 'out_of_scope', applicantId: theirs },
+      ]);
+      assert.equal((await findCard(db.kysely, MC, theirs))?.status, 'applied_to_jlis');
     });
   });
 }

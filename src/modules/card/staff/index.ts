@@ -1,6 +1,8 @@
 // The console side of card reservations that H2 builds: staff pages (day, calendar, check-in, search, cancel,
-// proxy booking), the report, the masters and the mail outbox; and the worker's day-end no-show job.
+// proxy booking), the report, the masters and the mail outbox; the issuance side's arrival scanning; and the worker's
+// day-end no-show job.
 import type { FastifyInstance } from 'fastify';
+import { installArrivalRoutes } from '../issuance/arrival-routes.ts';
 import { installMastersRoutes } from '../masters/routes.ts';
 import { installCalendarRoutes } from './calendar-routes.ts';
 import { installOutboxRoutes } from './outbox-routes.ts';
@@ -19,4 +21,5 @@ export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDep
   installMastersRoutes(app, deps);
   installProxyRoutes(app, deps);
   installOutboxRoutes(app, deps);
+  installArrivalRoutes(app, deps);
 }
