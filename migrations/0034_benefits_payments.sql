@@ -54,7 +54,8 @@ create table benefit_payment_batch (
   cancelled_at timestamptz,
   primary key (municipality_code, batch_id),
   check (approved_by is null or approved_by <> prepared_by),
-  check ((state in ('approved', 'settled')) = (approved_by is not null and approved_at is not null and remitter is not null and file_sha256 is not null)),
+  check (state not in ('approved', 'settled') or (approved_by is not null and approved_at is not null and remitter is not null and file_sha256 is not null)),
+  check (state <> 'prepared' or (approved_by is null and file_sha256 is null)),
   check ((state = 'settled') = (settled_at is not null)),
   check ((state = 'cancelled') = (cancelled_at is not null))
 );

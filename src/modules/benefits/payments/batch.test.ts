@@ -12,7 +12,7 @@ import { parseTransferFile } from '../zengin/parser.ts';
 import { approveBatch, batchFile, cancelBatch, prepareBatch } from './batch.ts';
 import { addAccounts, addDecidedTargets, mc, type PaymentWorld, paymentWorld, programmeId, targetState } from './payments.builders.ts';
 import { returnItems, settleBatch } from './settle.ts';
-import { batchItems, findBatch } from './store.ts';
+import { batchItems, findBatch, itemPage } from './store.ts';
 
 const as = (loginId: string) => ({ municipalityCode: mc, actor: staffActor({ loginId, displayName: loginId, department: '' }) });
 const refusedWith = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
@@ -130,6 +130,22 @@ for (const backend of backends) {
       await settleBatch(w.db, { ...as('officer'), batchId: again.batchId, itemNumbers: [1] });
       assert.equal(await targetState(w.db, targets[1]!), 'paid');
       await assert.rejects(cancelBatch(w.db, { ...as('clerk'), batchId: again.batchId }), refusedWith('benefits_batch_step_not_allowed'));
+    });
+
+    it('writes a batch of more than a page of items (5,001) whole and in order, the file the same when written again', async () => {
+      const many = await addDecidedTargets(w.db, Array.from({ length: itemPage + 1 }, (_, i) => 10_000 * (1 + (i % 3))), 10_000);
+      await addAccounts(w.db, w.cipher, many);
+      const b = await prepareBatch(w.db, w.cipher, { ...as('clerk'), programmeId, transferDate: '2027-01-13' });
+      assert.equal(b.itemCount, itemPage + 1);
+      const file = await approveBatch(w.db, w.cipher, { ...as('officer'), batchId: b.batchId });
+      const parsed = parseTransferFile(file.bytes);
+      assert.deepEqual([parsed.count, parsed.total], [b.itemCount, b.total]);
+      assert.deepEqual(parsed.transfers.map((t) => Number(t.customerCode1)), Array.from({ length: itemPage + 1 }, (_, i) => i + 1));
+      assert.equal(parsed.transfers.at(-1)!.accountNumber, many.at(-1)!.slice(-7));
+      assert.ok((await batchFile(w.db, w.cipher, mc, b.batchId)).bytes.equals(file.bytes));
+      await cancelBatch(w.db, { ...as('clerk'), batchId: b.batchId });
+      assert.equal((await findBatch(w.db.kysely, mc, b.batchId))!.state, 'cancelled', 'an approved batch not yet paid may be cancelled');
+      await assert.rejects(batchFile(w.db, w.cipher, mc, b.batchId), refusedWith('benefits_batch_step_not_allowed'), 'and its file is no longer given');
     });
 
     it('writes an audit event for every change, naming the batch and never a person', async () => {

@@ -7,13 +7,14 @@ import { type AuditActor, type AuditClient, appendAudit, subjectId } from '../..
 import type { FieldCipher } from '../../../platform/crypto/index.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
+import type { Account } from '../accounts/domain/account.ts';
 import { accountsForPayment } from '../accounts/store.ts';
 import { benefitOperations as ops } from '../audit.ts';
 import { findBank, findBranch } from '../zengin/banks.ts';
 import { type Transfer, type TransferFileHeader, writeTransferFile } from '../zengin/writer.ts';
 import { type BatchState, type BatchStep, batchStates, batchStepAllowed, batchSteps, mayApprove, selectForBatch } from './domain/batch.ts';
 import {
-  type BatchRow, batchItems, decidedUnpaid, findBatch, findPaymentSettings, insertBatch, insertItems, itemAad, type ItemRow, lockProgrammeBatches, markApproved, markBatch,
+  type BatchRow, batchItems, decidedUnpaid, findBatch, findPaymentSettings, insertBatch, insertItems, itemAad, itemPage, type ItemRow, lockProgrammeBatches, markApproved, markBatch,
   type NewItem, type PaymentSettings, setItemResults,
 } from './store.ts';
 
@@ -52,6 +53,16 @@ export interface PreparedBatch {
   leftOut: string[];
 }
 
+/** An item's snapshot of the target's amount and account, the account number encrypted for this item's row. */
+function itemOf(cipher: FieldCipher, mc: string, batchId: number, itemNumber: number, c: { residentNumber: string; amount: number }, account: Account): NewItem {
+  return {
+    item_number: itemNumber, resident_number: c.residentNumber, amount: c.amount, bank_code: account.bankCode, branch_code: account.branchCode,
+    bank_kana: account.bankKana, branch_kana: account.branchKana, account_type: account.accountType,
+    account_number_encrypted: cipher.encryptField(account.accountNumber, itemAad(mc, batchId, itemNumber)),
+    account_number_last3: account.accountNumber.slice(-3), holder_kana: account.holderKana,
+  };
+}
+
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 
 /** 振込バッチの作成: every decided, unpaid target of the programme with an account (up to `limit`), for `transferDate`. */
@@ -66,18 +77,17 @@ export async function prepareBatch(db: Db, cipher: FieldCipher, a: Acting & { pr
       if (included.length === 0) throw new AppError('benefits_batch_empty', { leftOut: leftOut.length });
       const total = included.reduce((s, c) => s + c.amount, 0);
       const batchId = await insertBatch(tx, { mc, programmeId: a.programmeId, transferDate: a.transferDate, itemCount: included.length, total, leftOut, by: a.actor.userId });
-      const items: NewItem[] = included.map((c, i) => {
-        const account = accounts.get(c.residentNumber)!;
-        return {
-          item_number: i + 1, resident_number: c.residentNumber, amount: c.amount, bank_code: account.bankCode, branch_code: account.branchCode,
-          bank_kana: account.bankKana, branch_kana: account.branchKana, account_type: account.accountType,
-          account_number_encrypted: cipher.encryptField(account.accountNumber, itemAad(mc, batchId, i + 1)),
-          account_number_last3: account.accountNumber.slice(-3), holder_kana: account.holderKana,
-        };
-      });
-      await insertItems(tx, mc, a.programmeId, batchId, items);
-      await audit(tx, a, batchId, `prepared ${a.programmeId} for ${a.transferDate}: ${items.length} transfers, ${total} yen, ${leftOut.length} left out without an account`);
-      return { batchId, itemCount: items.length, total, leftOut };
+      // Each page's account numbers are encrypted while the page before is being written.
+      let writing: Promise<void> | undefined;
+      for (let from = 0; from < included.length; from += itemPage) {
+        const page = included.slice(from, from + itemPage).map((c, j) => itemOf(cipher, mc, batchId, from + j + 1, c, accounts.get(c.residentNumber)!));
+        if (writing) await writing;
+        writing = insertItems(tx, mc, a.programmeId, batchId, page);
+        writing.catch(() => undefined); // awaited on the next turn or below
+      }
+      await writing;
+      await audit(tx, a, batchId, `prepared ${a.programmeId} for ${a.transferDate}: ${included.length} transfers, ${total} yen, ${leftOut.length} left out without an account`);
+      return { batchId, itemCount: included.length, total, leftOut };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('benefits_batch_conflict', {}, { cause: e });
@@ -121,8 +131,21 @@ export interface BatchFile {
 }
 
 async function writeFile(db: Db | Tx, cipher: FieldCipher, mc: string, batch: BatchRow, header: TransferFileHeader): Promise<BatchFile> {
-  const items = await batchItems('kysely' in db ? db.kysely : db, mc, batch.batchId);
-  const written = writeTransferFile({ header, transfers: await transfersOf(cipher, mc, batch.batchId, items) });
+  const q = 'kysely' in db ? db.kysely : db;
+  const transfers: Transfer[] = [];
+  // The next page of items is read while this one's account numbers are decrypted.
+  let reading = batchItems(q, mc, batch.batchId, { after: 0, limit: itemPage });
+  for (;;) {
+    const items = await reading;
+    const last = items.at(-1)?.itemNumber;
+    if (items.length === itemPage && last) {
+      reading = batchItems(q, mc, batch.batchId, { after: last, limit: itemPage });
+      reading.catch(() => undefined); // awaited on the next turn
+    }
+    transfers.push(...(await transfersOf(cipher, mc, batch.batchId, items)));
+    if (items.length < itemPage) break;
+  }
+  const written = writeTransferFile({ header, transfers });
   return { bytes: written.bytes, count: written.count, total: written.total, sha256: createHash('sha256').update(written.bytes).digest('hex') };
 }
 

@@ -83,20 +83,19 @@ export interface NewItem {
   holder_kana: string;
 }
 
-const itemPage = 5000;
+/** Items (and targets) per statement. */
+export const itemPage = 5000;
 
-/** Writes a batch's items, a page per statement; a target already pending elsewhere fails the unique index (23505). */
+/** Writes a page of a batch's items; a target already pending elsewhere fails the unique index (23505). */
 export async function insertItems(tx: Q, mc: string, programmeId: string, batchId: number, items: readonly NewItem[]): Promise<void> {
-  for (let i = 0; i < items.length; i += itemPage) {
-    await sql`
-      insert into benefit_payment_item (municipality_code, batch_id, item_number, programme_id, resident_number, amount, bank_code,
-        branch_code, bank_kana, branch_kana, account_type, account_number_encrypted, account_number_last3, holder_kana)
-      select ${mc}, ${batchId}, x.item_number, ${programmeId}, x.resident_number, x.amount, x.bank_code, x.branch_code, x.bank_kana,
-        x.branch_kana, x.account_type, x.account_number_encrypted, x.account_number_last3, x.holder_kana
-      from jsonb_to_recordset(${JSON.stringify(items.slice(i, i + itemPage))}::jsonb) as x(item_number integer, resident_number text,
-        amount bigint, bank_code text, branch_code text, bank_kana text, branch_kana text, account_type text,
-        account_number_encrypted text, account_number_last3 text, holder_kana text)`.execute(tx);
-  }
+  await sql`
+    insert into benefit_payment_item (municipality_code, batch_id, item_number, programme_id, resident_number, amount, bank_code,
+      branch_code, bank_kana, branch_kana, account_type, account_number_encrypted, account_number_last3, holder_kana)
+    select ${mc}, ${batchId}, x.item_number, ${programmeId}, x.resident_number, x.amount, x.bank_code, x.branch_code, x.bank_kana,
+      x.branch_kana, x.account_type, x.account_number_encrypted, x.account_number_last3, x.holder_kana
+    from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x(item_number integer, resident_number text,
+      amount bigint, bank_code text, branch_code text, bank_kana text, branch_kana text, account_type text,
+      account_number_encrypted text, account_number_last3 text, holder_kana text)`.execute(tx);
 }
 
 /** A batch with its items counted by result. */
