@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cardReportPeriod, chartLayout, dayCounts, niceTop, reportRows, reportTotals, type StatusCount } from './report.ts';
+import { cardReportPeriod, dayCounts, reportRows, reportTotals, type StatusCount } from './report.ts';
 
 const count = (o: Partial<StatusCount>): StatusCount => ({ day: '2026-12-07', siteCode: 'honcho', typeCode: 'apply', status: 'booked', proxy: 0, reservations: 1, people: 1, ...o });
 
@@ -75,29 +75,3 @@ describe('cardReportPeriod', () => {
   for (const [from, to, expected] of cases) it(`${from} – ${to}`, () => assert.deepEqual(cardReportPeriod(from, to, '2026-12-06'), expected));
 });
 
-describe('niceTop', () => {
-  const cases: [max: number, top: number][] = [[0, 1], [1, 1], [2, 2], [3, 5], [7, 10], [10, 10], [11, 20], [180, 200], [201, 500], [999, 1000]];
-  for (const [max, top] of cases) it(`${max} → ${top}`, () => assert.equal(niceTop(max), top));
-});
-
-describe('chartLayout', () => {
-  const days = dayCounts('2026-12-07', '2026-12-08', reportRows([
-    count({ status: 'arrived', reservations: 6 }), count({ status: 'no_show', reservations: 2 }), count({ status: 'cancelled', reservations: 2 }),
-  ]));
-  const layout = chartLayout(days, { width: 244, height: 240 });
-
-  it('stacks a day’s parts from the baseline up, arrivals first, and scales the tallest day to a round top', () => {
-    assert.equal(layout.top, 10);
-    assert.deepEqual(layout.ticks, [0, 5, 10]);
-    const [first, second] = layout.bars;
-    assert.deepEqual(first!.segments.map((s) => [s.series, s.value, s.y, s.height]), [
-      ['arrivals', 6, 92, 120], ['noShows', 2, 52, 40], ['cancellations', 2, 12, 40],
-    ]);
-    assert.equal(first!.segments.at(-1)!.y, layout.baseline - 200);
-    assert.deepEqual(second!.segments, []);
-  });
-
-  it('puts the bars side by side inside the plot', () => {
-    assert.deepEqual(layout.bars.map((b) => [b.x, b.width]), [[59, 70], [159, 70]]);
-  });
-});

@@ -110,39 +110,3 @@ export function reportPeriod(from: string | undefined, to: string | undefined, t
   if (!isDate(start) || !isDate(end) || start > end) return { problem: 'invalid' };
   return (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1 > maxReportDays ? { problem: 'too_long' } : { from: start, to: end };
 }
-
-/** A round top for the scale: 1, 2 or 5 times a power of ten, at or above max (at least 1). */
-export function niceTop(max: number): number {
-  if (max <= 1) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= max) ?? 10 * power;
-}
-
-export interface ChartBar {
-  day: string;
-  x: number;
-  width: number;
-  segments: { state: ReportState; y: number; height: number; value: number }[];
-}
-
-/** Where each day's stacked bar of transfers by state goes (pure geometry). */
-export function chartLayout(days: readonly ReportLine[], size = { width: 720, height: 240 }) {
-  const left = 52;
-  const baseline = size.height - 28;
-  const plot = baseline - 12;
-  const count = (d: ReportLine, s: ReportState) => d[stateField[s][0]];
-  const top = niceTop(Math.max(0, ...days.map((d) => reportStates.reduce((n, s) => n + count(d, s), 0))));
-  const step = (size.width - left) / Math.max(1, days.length);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  const width = Math.max(1, round(step * 0.7));
-  const bars: ChartBar[] = days.map((d, i) => {
-    let y = baseline;
-    const segments = reportStates.filter((s) => count(d, s) > 0).map((s) => {
-      const height = round((count(d, s) / top) * plot);
-      y = round(y - height);
-      return { state: s, y, height, value: count(d, s) };
-    });
-    return { day: d.key, x: round(left + i * step + (step - width) / 2), width, segments };
-  });
-  return { ...size, left, baseline, top, ticks: [0, top / 2, top].filter((v, i, a) => Number.isInteger(v) && a.indexOf(v) === i), bars };
-}

@@ -4,6 +4,7 @@ import type { Lang } from '../../../../platform/errors.ts';
 import { t } from '../../../../platform/http/language.ts';
 import { pick, yen } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
+import { type ChartSeriesStyle, StackedBarChart } from '../../../../platform/ui/stacked-bar-chart.tsx';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
 import type { DayTotals, IssuedCount } from '../../domain/daily-report.ts';
 import type { Channel } from '../../domain/refusal.ts';
@@ -18,45 +19,18 @@ export const channelNames: Record<Channel, { ja: string; en: string }> = {
 };
 // Colours told apart also by people with the common colour-vision differences (Okabe–Ito), with a legend in text.
 const channelColours: Record<Channel, string> = { counter: '#0072B2', online: '#E69F00', kiosk: '#009E73' };
-const channelOrder: Channel[] = ['counter', 'online', 'kiosk'];
+const channelSeries: ChartSeriesStyle<Channel>[] = (['counter', 'online', 'kiosk'] as const).map((key) => ({ key, name: channelNames[key], colour: channelColours[key] }));
 
 function Chart({ lang, days }: { lang: Lang; days: DayTotals[] }) {
-  const width = 720;
-  const height = 220;
-  const left = 40;
-  const bottom = 24;
-  const max = Math.max(1, ...days.map((d) => d.copies));
-  const step = (width - left) / Math.max(1, days.length);
-  const bar = Math.max(1, step * 0.7);
-  const scale = (n: number) => (n / max) * (height - bottom - 10);
-  const label = t(lang, '日別交付部数（経路別）', 'Copies issued per day, by channel');
+  const total = (c: Channel) => days.reduce((n, d) => n + d.copiesByChannel[c], 0);
+  const desc = t(
+    lang,
+    `${days[0]?.day ?? ''}から${days.at(-1)?.day ?? ''}までの${days.length}日間。` + channelSeries.map((s) => `${s.name.ja}${total(s.key)}部`).join('、') + '。',
+    `${days.length} days from ${days[0]?.day ?? ''} to ${days.at(-1)?.day ?? ''}: ` + channelSeries.map((s) => `${s.name.en.toLowerCase()} ${total(s.key)} copies`).join(', ') + '.',
+  );
   return (
-    <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} width="100%" height={String(height)}>
-        <title safe>{label}</title>
-        <line x1={String(left)} y1={String(height - bottom)} x2={String(width)} y2={String(height - bottom)} stroke="#333" />
-        <text x={String(left - 4)} y="14" text-anchor="end" font-size="10" safe>{String(max)}</text>
-        <text x={String(left - 4)} y={String(height - bottom)} text-anchor="end" font-size="10">0</text>
-        {days.map((d, i) => {
-          let y = height - bottom;
-          const x = left + i * step + (step - bar) / 2;
-          return (
-            <g>
-              <title safe>{`${d.day}: ${d.copies}`}</title>
-              {channelOrder.map((c) => {
-                const h = scale(d.copiesByChannel[c]);
-                y -= h;
-                return h > 0 ? <rect x={x.toFixed(1)} y={y.toFixed(1)} width={bar.toFixed(1)} height={h.toFixed(1)} fill={channelColours[c]} /> : '';
-              })}
-              {days.length <= 31 || i % 7 === 0 ? <text x={(x + bar / 2).toFixed(1)} y={String(height - 8)} text-anchor="middle" font-size="9" safe>{d.day.slice(5)}</text> : ''}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>
-        {channelOrder.map((c) => <span class="legend"><span class="swatch" style={`background:${channelColours[c]}`}></span><span safe>{pick(lang, channelNames[c])}</span></span>)}
-      </figcaption>
-    </figure>
+    <StackedBarChart lang={lang} id="certificates-report-chart" title={t(lang, '日別交付部数（経路別）', 'Copies issued per day, by channel')} desc={desc}
+      series={channelSeries} bars={days.map((d) => ({ label: d.day, axisLabel: d.day.slice(5), values: d.copiesByChannel }))} />
   );
 }
 
