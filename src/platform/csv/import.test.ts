@@ -247,6 +247,39 @@ for (const backend of backends) {
       });
     });
 
+    it('writes ahead batch by batch inside the swap\'s transaction, and a problem found after the last line rolls those writes back', async () => {
+      await withProbe(backend, async (db) => {
+        const lines = Array.from({ length: 2500 }, (_, i) => `${i + 1000},n${i + 1000},1980-01-01`);
+        const file = (more: string[] = []) => csv(`code,name,born\n${[...lines, ...more].join('\n')}\n`);
+        let written: string[] = [];
+        const writeAhead = {
+          begin: async (tx: Tx) => void (await sql`delete from csv_import_probe where code = '101'`.execute(tx)),
+          batch: async (tx: Tx, rows: StagedRows<Probe>, range: { after: number; last: number }) => {
+            written.push(`${range.after}-${range.last}`);
+            await sql`insert into csv_import_probe (code, name, born) select data ->> 'code', data ->> 'name', (data ->> 'born')::date
+              from ${sql.table(rows.table)} where line > ${range.after} and line <= ${range.last} on conflict (code) do nothing`.execute(tx);
+          },
+        };
+        const options = { writeAhead, swap: async (tx: Tx) => void (await sql`delete from csv_import_probe where code = '100'`.execute(tx)), validateAll: (rows: StagedRows<Probe>) => findDuplicates(rows, ['code']) };
+        const old = ['100:旧データ:1950-01-01', '101:旧データ2:1951-01-01'];
+        // A duplicate is found only once every line is read: all three batches were written, and are rolled back.
+        const duplicate = await rejection(importProbe(db, file(['1000,again,1980-01-01']), options));
+        assert.deepEqual(duplicate.details.count, 1);
+        assert.deepEqual(written, ['1-1001', '1001-2001', '2001-2502']);
+        assert.deepEqual(await contents(db), old);
+        // A bad line stops the writing ahead (whatever was written is rolled back too).
+        written = [];
+        await rejection(importProbe(db, file(['x,bad,1980-01-01']), options));
+        assert.deepEqual(await contents(db), old);
+        written = [];
+        assert.deepEqual(await importProbe(db, file(), options), { rows: 2500, encoding: 'utf8' });
+        assert.deepEqual(written, ['1-1001', '1001-2001', '2001-2501']);
+        const all = await contents(db);
+        assert.equal(all.length, 2500);
+        assert.ok(all.includes('3499:n3499:1980-01-01') && !all.some((r) => r.startsWith('100:') || r.startsWith('101:')));
+      });
+    });
+
     it('stops at a batch the database refuses while the next batch is read, with that error, and keeps the old rows', async () => {
       await withProbe(backend, async (db) => {
         const lines = Array.from({ length: 3500 }, (_, i) => `${i + 1},name${i + 1},1980-01-01`);

@@ -16,6 +16,6 @@ export { type CsvItem, type CsvReader, type ReadCsvOptions, maxRecordBytes, read
 export { type CsvColumn, type CsvValue, type Unrepresentable, type WriteCsvOptions, type WriteCsvSummary, writeCsv } from './write.ts';
 export { type ProgressOptions, type ProgressStream, ProgressBar } from './progress.ts';
 export { type StageValue, type StagedRow, type StagedRows, findDuplicates } from './stage.ts';
-export { type ImportOptions, type ImportProgress, type ImportSummary, runImport } from './import.ts';
+export { type ImportOptions, type ImportProgress, type ImportSummary, runImport, type StagedLines, type WriteAhead } from './import.ts';
 export { Cells, cellMessages } from './cells.ts';
 export { type ImportFileOptions, auditEvent, auditedImport, kernelOptions, lockImports } from './audited-import.ts';

@@ -71,6 +71,23 @@ for (const backend of backends) {
       assert.deepEqual(listed(e), ['3:課税年度:fiscal_year_other', '4:住記個人番号:duplicate_key']);
     });
 
+    it('refuses a file whose problem comes after the first thousand lines were written (PostgreSQL writes each batch ahead), and keeps what was stored', async () => {
+      const before = await count('benefit_taxpayer');
+      // 1,876 lines, two batches; every name changed, so a write that stayed would show.
+      const big = [...taxpayers, ...taxpayers.map((t) => ({ ...t, 住記個人番号: `9${t['住記個人番号']!}` }))].map((t) => ({ ...t, 氏名: '置換　される' }));
+      const kept = async () => {
+        assert.equal(await count('benefit_taxpayer'), before);
+        assert.notEqual((await stored(taxpayers[0]!['住記個人番号']!)).name, '置換　される');
+      };
+      // Duplicates in the last lines: one of a line in the same batch, one of a line of the first batch.
+      const duplicated = await rejection(importFile(taxpayersCsv([...big, big[1500]!, big[10]!])));
+      assert.deepEqual(listed(duplicated), [`${big.length + 2}:住記個人番号:duplicate_key`, `${big.length + 3}:住記個人番号:duplicate_key`]);
+      await kept();
+      const bad = await rejection(importFile(taxpayersCsv(big.map((t, i) => (i === 1800 ? { ...t, 性別: '?' } : t)))));
+      assert.deepEqual(listed(bad), ['1802:性別:choice_invalid']);
+      await kept();
+    });
+
     it('reads a Shift_JIS (CP932) file as well as UTF-8, names and addresses intact', async () => {
       const some = taxpayers.slice(0, 50);
       const r = await importFile(iconv.encode(taxpayersCsv(some), 'cp932'));

@@ -8,7 +8,8 @@
 import { sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/index.ts';
 import {
-  auditedImport, auditEvent, type CsvEncoding, findDuplicates, type ImportFileOptions, kernelOptions, lockImports, runImport, type StagedRows,
+  auditedImport, auditEvent, type CsvEncoding, findDuplicates, type ImportFileOptions, kernelOptions, lockImports, runImport, type StagedLines,
+  type StagedRows,
 } from '../../../platform/csv/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { benefitOperations as ops } from '../audit.ts';
@@ -33,7 +34,11 @@ export interface TaxpayerImportResult {
  */
 export async function importTaxpayers(o: ImportFileOptions & { programmeId: LedgerProgrammeId }): Promise<TaxpayerImportResult> {
   const event = auditEvent(o, ops['benefits.taxpayers.import']);
+  const code = o.municipalityCode;
   let counts = { removed: 0, kept: 0 };
+  // On PostgreSQL each batch is written into benefit_taxpayer while the next is read (one transaction, rolled back
+  // whole on any problem); on PGlite, one connection for everything, the swap writes them all.
+  const ahead = o.db.backend === 'postgres';
   return auditedImport(o.db, event, async (startedAt) => {
     const summary = await runImport<StagedTaxpayer, (typeof TAXPAYER_COLUMNS)[number]>({
       ...kernelOptions(o),
@@ -41,8 +46,18 @@ export async function importTaxpayers(o: ImportFileOptions & { programmeId: Ledg
       parseRow: taxpayerRowParser(ledgerProgrammes[o.programmeId].fiscalYear),
       validateAll: (rows) => findDuplicates(rows, ['residentNumber'], '住記個人番号'),
       messages: taxpayerRowMessages,
+      ...(ahead ? {
+        writeAhead: {
+          begin: (tx: Tx) => lockImports(tx, 'benefits.taxpayers', code),
+          batch: (tx: Tx, rows: StagedRows<StagedTaxpayer>, lines: StagedLines) => writeTaxpayers(tx, code, o.programmeId, rows, lines),
+        },
+      } : {}),
       async swap(tx, rows) {
-        counts = await swapTaxpayers(tx, o.municipalityCode, o.programmeId, rows);
+        if (!ahead) {
+          await lockImports(tx, 'benefits.taxpayers', code);
+          await writeTaxpayers(tx, code, o.programmeId, rows);
+        }
+        counts = await removeAbsentTaxpayers(tx, code, o.programmeId);
         const detail = `${o.programmeId}: ${rows.count}件; 削除 ${counts.removed}件; 保持 ${counts.kept}件`;
         await appendAudit(tx, { ...event, detail, startedAt, endedAt: new Date() });
       },
@@ -51,22 +66,26 @@ export async function importTaxpayers(o: ImportFileOptions & { programmeId: Ledg
   });
 }
 
-async function swapTaxpayers(tx: Tx, code: string, programmeId: string, rows: StagedRows<StagedTaxpayer>): Promise<{ removed: number; kept: number }> {
-  await lockImports(tx, 'benefits.taxpayers', code);
-  const stage = sql.table(rows.table);
+/**
+ * Writes the staged taxpayers (those after `lines.after` up to `lines.last`, or all) over the stored ones. A batch
+ * written ahead may repeat a 住記個人番号 (the duplicate check comes after the last line, and its rejection rolls the
+ * writes back): one row per number keeps the statement from failing before that check can name the lines.
+ */
+async function writeTaxpayers(tx: Tx, code: string, programmeId: string, rows: StagedRows<StagedTaxpayer>, lines?: StagedLines): Promise<void> {
   const d = (key: keyof StagedTaxpayer) => sql`data ->> ${sql.lit(key)}`;
   await sql`
     insert into benefit_taxpayer (municipality_code, programme_id, resident_number, addressee_number, integrated_number, name,
       name_kana, birth_date, sex, postal_code, address, building, fiscal_year, total_income, estimated_income_tax,
       resident_income_levy, spouse_class, spouse_resident_number, spouse_abroad, spouse_business_employee,
       dependants_domestic, dependants_abroad, family_employees, relatives, status, status_date)
-    select ${code}, ${programmeId}, ${d('residentNumber')}, ${d('addresseeNumber')}, ${d('integratedNumber')}, ${d('name')},
+    select ${lines ? sql`distinct on (${d('residentNumber')})` : sql``} ${code}, ${programmeId}, ${d('residentNumber')}, ${d('addresseeNumber')}, ${d('integratedNumber')}, ${d('name')},
       ${d('nameKana')}, (${d('birthDate')})::date, ${d('sex')}, ${d('postalCode')}, ${d('address')}, ${d('building')},
       (${d('fiscalYear')})::integer, (${d('totalIncome')})::bigint, (${d('estimatedIncomeTax')})::bigint,
       (${d('residentIncomeLevy')})::bigint, ${d('spouseClass')}, ${d('spouseResidentNumber')}, (${d('spouseAbroad')})::boolean,
       (${d('spouseBusinessEmployee')})::boolean, (${d('dependantsDomestic')})::smallint, (${d('dependantsAbroad')})::smallint,
       (${d('familyEmployees')})::smallint, (${d('relatives')})::jsonb, ${d('status')}, (${d('statusDate')})::date
-    from ${stage}
+    from ${sql.table(rows.table)}
+    ${lines ? sql`where line > ${lines.after} and line <= ${lines.last} order by ${d('residentNumber')}, line` : sql``}
     on conflict (municipality_code, programme_id, resident_number) do update set
       addressee_number = excluded.addressee_number, integrated_number = excluded.integrated_number, name = excluded.name,
       name_kana = excluded.name_kana, birth_date = excluded.birth_date, sex = excluded.sex, postal_code = excluded.postal_code,
@@ -77,6 +96,13 @@ async function swapTaxpayers(tx: Tx, code: string, programmeId: string, rows: St
       spouse_business_employee = excluded.spouse_business_employee, dependants_domestic = excluded.dependants_domestic,
       dependants_abroad = excluded.dependants_abroad, family_employees = excluded.family_employees,
       relatives = excluded.relatives, status = excluded.status, status_date = excluded.status_date, imported_at = now()`.execute(tx);
+}
+
+/**
+ * Once the file's taxpayers are written: removes those it left out whose decision is still only targeted (with the
+ * decision), counts those kept because their case went further, and refreshes the planner's statistics.
+ */
+async function removeAbsentTaxpayers(tx: Tx, code: string, programmeId: string): Promise<{ removed: number; kept: number }> {
   // Every row of the file was written just now: a row the file left out is one not written in this transaction.
   const absent = sql`t.imported_at < now()`;
   await sql`
