@@ -5,6 +5,7 @@
 import type { Capability } from '../../../../platform/access/capabilities.ts';
 import type { Lang } from '../../../../platform/errors.ts';
 import { t } from '../../../../platform/http/language.ts';
+import { todayInJapan } from '../../../../platform/text/index.ts';
 import { pick, yen } from '../../../../platform/ui/format.ts';
 import { RaiseFields } from '../../receivables/pages/receivables-page.tsx';
 import { receivableReasons, receivableStatuses } from '../../receivables/domain.ts';
@@ -18,12 +19,12 @@ export interface PaymentCaseSectionProps {
   data: PaymentCase;
   may: (capability: Capability) => boolean;
   back: string;
-  /** Today (YYYY-MM-DD), the raise form's notice date. */
+  /** Today (YYYY-MM-DD), the raise form's notice date; today in Japan when not given. */
   today?: string;
 }
 
 export function PaymentCaseSection({ lang, csrf, data, may, back, today }: PaymentCaseSectionProps) {
-  const noticeDate = today ?? new Date().toISOString().slice(0, 10);
+  const noticeDate = today ?? todayInJapan();
   return (
     <section class="case-section" aria-labelledby="payments-heading">
       <h2 id="payments-heading" safe>{t(lang, '振込・返還金', 'Transfers and receivables')}</h2>
