@@ -22,7 +22,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import { benefitOperations as ops } from '../audit.ts';
 import { type AccountQueryCodes, accountQueryCodes } from './query-codes.ts';
 import { type Answer, answerOf, QUERY_COLUMNS, RESULT_COLUMNS, type ResultColumn, type ResultGroup, parseResultRow, renameSecondMessage, resultRowMessages, type StagedResult } from './public-fund-files.ts';
-import { type AccountToSave, currentAccountSources, saveAccounts } from './store.ts';
+import { type AccountSource, type AccountToSave, currentAccountSources, saveAccounts } from './store.ts';
 
 /** Who the query is for. */
 export interface AccountQueryScope {
@@ -269,4 +269,23 @@ export async function importAccountResults(o: ImportFileOptions & { cipher: Fiel
     });
     return { ...summary, ...counts! };
   });
+}
+
+/** The page's counts for a programme: its eligible targets by where their account came from, and who is still to be asked. */
+export async function publicFundCounts(s: Omit<AccountQueryScope, 'again'>): Promise<{ needed: number; neededAgain: number; accounts: Partial<Record<AccountSource, number>>; answeredNone: number }> {
+  const [needed, neededAgain, bySource, none] = await Promise.all([
+    accountQueryCount({ ...s, again: false }),
+    accountQueryCount({ ...s, again: true }),
+    sql<{ source: AccountSource; n: number }>`
+      select a.source, count(*)::integer as n from benefit_target g
+      join benefit_account a on a.municipality_code = g.municipality_code and a.resident_number = g.resident_number and a.is_current
+      where g.municipality_code = ${s.municipalityCode} and g.programme_id = ${s.programmeId} and g.eligible
+      group by a.source`.execute(s.db),
+    sql<{ n: number }>`
+      select count(*)::integer as n from benefit_target g
+      join benefit_account_lookup l on l.municipality_code = g.municipality_code and l.resident_number = g.resident_number and l.outcome = 'none'
+      where g.municipality_code = ${s.municipalityCode} and g.programme_id = ${s.programmeId} and g.eligible
+        and not exists (select 1 from benefit_account a where a.municipality_code = g.municipality_code and a.resident_number = g.resident_number and a.is_current)`.execute(s.db),
+  ]);
+  return { needed, neededAgain, accounts: Object.fromEntries(bySource.rows.map((r) => [r.source, r.n])), answeredNone: none.rows[0]!.n };
 }
