@@ -218,35 +218,6 @@ export interface BenefitLetterTable {
   sent_by: string;
 }
 
-export interface BenefitAccountTable {
-  municipality_code: string;
-  resident_number: string;
-  revision: number;
-  is_current: boolean;
-  source: string;
-  bank_code: string;
-  branch_code: string;
-  account_type: string;
-  account_number_ciphertext: string;
-  account_number_last3: string;
-  holder_kana: string;
-  bank_name: string;
-  branch_name: string;
-  bank_kana: string;
-  branch_kana: string;
-  registered_at: Generated<Date>;
-  registered_by: string | null;
-}
-
-export interface BenefitAccountLookupTable {
-  municipality_code: string;
-  resident_number: string;
-  outcome: string;
-  status_name: Generated<string>;
-  unset_reason: Generated<string>;
-  looked_up_at: Generated<Date>;
-}
-
 export interface BenefitLinkageTable {
   municipality_code: string;
   resident_number: string;
@@ -924,8 +895,6 @@ export interface Database {
   benefit_account_lookup: BenefitAccountLookupTable;
   benefit_decision: BenefitDecisionTable;
   benefit_letter: BenefitLetterTable;
-  benefit_account: BenefitAccountTable;
-  benefit_account_lookup: BenefitAccountLookupTable;
   benefit_linkage: BenefitLinkageTable;
   benefit_payment_batch: BenefitPaymentBatchTable;
   benefit_payment_item: BenefitPaymentItemTable;
