@@ -15,6 +15,7 @@ import { applicationsDeps, installApplicationsConsole, installApplicationsPortal
 import { certificatesDeps, installCertificatesConsole, installCertificatesIssuance, installCertificatesPortal } from '../modules/certificates/index.ts';
 import { benefitsDeps, installBenefitsConsole } from '../modules/benefits/index.ts';
 import { installCardApi, installCardPortal, installCardStaffConsole } from '../modules/card/index.ts';
+import { installGovernanceConsole } from '../modules/governance/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
 import { installReviewImport } from '../modules/review/import-routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installCertificatesConsole(app, certificates);
     installCardStaffConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installBenefitsConsole(app, benefitsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) }));
+    installGovernanceConsole(app, { db, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));

@@ -14,6 +14,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/applications/payments', ja: '決済照合', en: 'Payments', capability: 'applications.payment.reconcile' },
   { href: '/console/applications/procedures', ja: '手続き定義', en: 'Procedures', capability: 'applications.procedure.manage' },
   { href: '/console/applications/register', ja: '個人情報項目一覧', en: 'Personal-data register', capability: 'applications.register.read' },
+  { href: '/console/governance/register', ja: '個人情報ファイル簿', en: 'Register of personal-data files', capability: 'governance.register.read' },
   { href: '/console/certificates', ja: '税証明書の交付', en: 'Tax certificates', capability: 'certificates.counter.issue' },
   { href: '/console/certificates/online', ja: '電子申請の証明書発行', en: 'Certificates applied for online', capability: 'certificates.counter.issue' },
   { href: '/console/certificates/tax-import', ja: '課税情報取込', en: 'Tax records import', capability: 'certificates.tax.import' },

@@ -3,5 +3,6 @@ export { type ApplicationsDeps, applicationsDeps } from './deps.ts';
 export { installApplicationsConsole, installApplicationsPortal } from './routes.ts';
 export { loadProcedureDir, shippedProceduresDir, systemLoader } from './procedures.ts';
 export { PurposeNotice } from './pages/purpose-notice.tsx';
+export { applicationFile, applicationPersonalData } from './domain/personal-data.ts';
 export { approvedCertificateRequests, type CertificateRequest, certificateRequest, completeCertificateRequest } from './certificate-requests.ts';
 export type { Decider } from './inbox/decide.ts';

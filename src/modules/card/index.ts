@@ -7,7 +7,7 @@
 export type { Applicant, ApplicantInput, Gender } from './domain/applicant.ts';
 export type { BookingSettings, ReservationType, Schedule, Site, SlotException, SlotTemplate } from './domain/masters.ts';
 export type { Reservation, ReservationStatus, SlotKey } from './domain/reservation.ts';
-export { cardPersonalData, cardReservationFile } from './domain/personal-data.ts';
+export { cardIssuanceFile, cardIssuancePersonalData, cardPersonalData, cardReservationFile, cardReservationPersonalData } from './domain/personal-data.ts';
 export { type CardMasters, saveMasters as saveCardMasters } from './reservations/store.ts';
 export { type CardStaffDeps, installCardStaffConsole, noShowJob } from './staff/index.ts';
 export { type CardPortalDeps, cardOfferExpiryJob, cardReminderJob, installCardPortal } from './portal/index.ts';

@@ -39,6 +39,7 @@ export const capabilities = {
   'benefits.receivables.manage': { ja: '返還金（債権）の管理', en: 'Manage reclaims (receivables)' },
   'benefits.reports.read': { ja: '給付の支払報告の閲覧・出力', en: 'View and export benefit payment reports' },
   'mail.outbox.read': { ja: '送信メール（送信待ち・送信済み）の閲覧', en: 'View the mail outbox' },
+  'governance.register.read': { ja: '個人情報ファイル簿の閲覧・出力', en: 'View and export the register of personal-data files' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

@@ -19,6 +19,7 @@ export const roles = {
       'applications.procedure.manage', 'applications.register.read', 'applications.pittari.import', 'applications.payment.reconcile',
       'certificates.tax.import', 'certificates.settings.manage', 'certificates.report.read',
       'card.masters.manage', 'card.reservations.read', 'card.reports.read', 'mail.outbox.read',
+      'governance.register.read',
     ],
     mfaRequired: true,
   },
@@ -69,7 +70,10 @@ export const roles = {
   auditor: {
     ja: '監査担当',
     en: 'Auditor',
-    capabilities: ['console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read', 'card.reports.read', 'benefits.reports.read'],
+    capabilities: [
+      'console.use', 'staff.account.read', 'audit.search', 'audit.export', 'applications.register.read', 'certificates.report.read', 'card.reports.read',
+      'benefits.reports.read', 'governance.register.read',
+    ],
     mfaRequired: false,
   },
 } as const satisfies Record<string, RoleDefinition>;

@@ -27,3 +27,28 @@ export interface PersonalDataItem<Table extends string = string> {
 /** An item declaration in one line: table, column, Japanese and English names, category, required. */
 export const personalItem = <Table extends string>(table: Table, column: string, ja: string, en: string, category: DataCategory, required = true): PersonalDataItem<Table> =>
   ({ table, column, label: { ja, en }, category, required });
+
+type Bilingual = { ja: string; en: string };
+
+/**
+ * One 個人情報ファイル as its module declares it: what the 個人情報ファイル簿 says about every item of the file, and
+ * how its persons are counted (the table holding one row or more per person, and the columns that tell one person).
+ */
+export interface PersonalDataFile {
+  fileId: string;
+  title: Bilingual;
+  department: Bilingual;
+  purpose: Bilingual;
+  legalBasis: Bilingual;
+  /** 記録情報の収集方法: where the items come from (the person, another system, a file). */
+  source: Bilingual;
+  /** 利用する者: who works with the file. */
+  users: Bilingual;
+  retentionYears: number;
+  retentionNote: Bilingual;
+  /** 経常的提供先: who receives items of the file. */
+  recipients: Bilingual;
+  encrypted: boolean;
+  /** 本人の数: the table whose distinct `key` values are the file's persons, and what one such person is. */
+  persons: { table: string; key: readonly string[]; note: Bilingual };
+}

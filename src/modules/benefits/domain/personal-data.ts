@@ -32,6 +32,12 @@ export const benefitLedgerFile = {
   retentionYears: 5,
   retentionNote: { ja: '給付事業の終了から5年', en: 'five years after the programme ends' },
   recipients: { ja: 'なし（振込は指定金融機関へ口座・金額のみ）', en: 'none (the bank receives only the account and the amount)' },
+  source: {
+    ja: '税務システムの課税情報・宛名システムの住民情報（抽出ファイル）、情報提供ネットワークシステムへの公金受取口座照会、本人からの申請・届出',
+    en: 'Tax and resident extracts from the core systems, the public-fund account query through the information-provision network, and the person\'s own forms',
+  },
+  users: { ja: '福祉局くらし支援課の給付担当・会計担当の職員', en: 'The division\'s benefits clerks and payment officers' },
+  persons: { table: 'benefit_taxpayer', key: ['resident_number'], note: { ja: '住記個人番号（宛名番号）', en: 'resident registry number' } },
   encrypted: false,
 } as const;
 

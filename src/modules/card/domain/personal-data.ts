@@ -24,6 +24,9 @@ export const cardReservationFile = {
   retentionYears: 1,
   retentionNote: { ja: '来庁予定日から1年', en: 'one year after the day of the visit' },
   recipients: { ja: 'なし（委託事業者は窓口業務の範囲で閲覧）', en: 'none (the counter contractor views them for its work only)' },
+  source: { ja: '本人（予約フォーム）及びコールセンターでの代行入力', en: 'The person (booking form) and the call centre booking for callers' },
+  users: { ja: '市民課の職員、窓口・コールセンターの委託事業者', en: 'Citizens Division staff, the counter and call-centre contractors' },
+  persons: { table: 'card_reservation', key: ['kana', 'phone'], note: { ja: '氏名カナと電話番号の組', en: 'name in kana and phone number' } },
   encrypted: false,
 } as const;
 
@@ -62,6 +65,9 @@ export const cardIssuanceFile = {
   retentionYears: 15,
   retentionNote: { ja: '申請受付日から15年（交付申請書の保存期間に合わせる）', en: 'fifteen years after the application, as the application form is kept' },
   recipients: { ja: 'なし（委託事業者は交付事務の範囲で閲覧）', en: 'none (the counter contractor views them for its work only)' },
+  source: { ja: '窓口・郵送等での交付申請の受付、及び地方公共団体情報システム機構（J-LIS）からのカード製造・発行情報', en: 'Applications taken at the counter or by post, and the card data J-LIS sends' },
+  users: { ja: '市民課の職員、交付窓口の委託事業者', en: 'Citizens Division staff, the issuing counter contractor' },
+  persons: { table: 'card_record', key: ['applicant_id'], note: { ja: '申請書ID', en: 'applicant ID' } },
   encrypted: false,
 } as const;
 

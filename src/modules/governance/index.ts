@@ -1,0 +1,12 @@
+// Privacy governance (issue 10): the 個人情報ファイル簿 built from every module's declarations — for now the register
+// (register/: the files and items, live person counts, the console page, CSV and PDF).
+import type { FastifyInstance } from 'fastify';
+import { type GovernanceDeps, installRegisterRoutes } from './register/routes.ts';
+
+export type { GovernanceDeps } from './register/routes.ts';
+export { fileTables, type RegisterFile, registerFiles } from './register/files.ts';
+
+/** Every console route of the governance module. */
+export function installGovernanceConsole(app: FastifyInstance, deps: GovernanceDeps): void {
+  installRegisterRoutes(app, deps);
+}
