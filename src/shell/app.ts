@@ -14,6 +14,7 @@ import type { GuardedRoute } from '../platform/access/guard.ts';
 import { applicationsDeps, installApplicationsConsole, installApplicationsPortal } from '../modules/applications/index.ts';
 import { certificatesDeps, installCertificatesConsole, installCertificatesIssuance, installCertificatesPortal } from '../modules/certificates/index.ts';
 import { benefitsDeps, installBenefitsConsole } from '../modules/benefits/index.ts';
+import { installBenefitsPortal } from '../modules/benefits/index.ts';
 import { installCardApi, installCardPortal, installCardStaffConsole } from '../modules/card/index.ts';
 import { installGovernanceConsole } from '../modules/governance/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installCertificatesPortal(app, certificates);
     installCardPortal(app, { db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) });
     installCardApi(app, { db, config: options.config, municipality });
+    installBenefitsPortal(app, benefitsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) }));
   }
   if (roles.includes('review')) installReviewRole(app, db, options.config);
   if (roles.includes('issuance')) installCertificatesIssuance(app, certificates);

@@ -27,6 +27,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/card/masters', ja: '来庁予約マスタ', en: 'Card reservation masters', capability: 'card.masters.manage' },
   { href: '/console/benefits', ja: '給付台帳', en: 'Benefits ledger', capability: 'benefits.ledger.read' },
   { href: '/console/benefits/accounts', ja: '公金受取口座の照会', en: 'Public-fund account query', capability: 'benefits.accounts.manage' },
+  { href: '/console/benefits/letters', ja: '給付 通知書発送・一括決定', en: 'Benefit letters and decisions', capability: 'benefits.ledger.read' },
   { href: '/console/benefits/payments', ja: '給付金の振込バッチ', en: 'Benefit payment batches', capability: 'benefits.ledger.read' },
   { href: '/console/benefits/receivables', ja: '給付金の返還金', en: 'Benefit receivables', capability: 'benefits.ledger.read' },
   { href: '/console/benefits/payments/report', ja: '給付金 支払報告', en: 'Benefit payment report', capability: 'benefits.reports.read' },

@@ -9,3 +9,4 @@ export { defaultProgrammeId, findLedgerProgramme, type LedgerProgrammeId, ledger
 export { computeTargets, type ComputeTargetsResult, dryRunTargets, type TargetsDryRun } from './targets/compute.ts';
 export { targetSummary, type TargetSummaryRow } from './targets/store.ts';
 export { type BenefitsDeps, benefitsDeps, installBenefitsConsole } from './console/index.ts';
+export { installBenefitsPortal } from './letters/index.ts';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BenefitsDeps } from './deps.ts';
 import { installLedgerRoutes } from './ledger-routes.ts';
 import { installAccountRoutes } from '../accounts/routes.ts';
+import { installLetterConsole } from '../letters/index.ts';
 import { installPaymentReportRoutes } from '../payments/report-routes.ts';
 import { installPaymentRoutes } from '../payments/routes.ts';
 import { installReceivableRoutes } from '../receivables/routes.ts';
@@ -15,6 +16,7 @@ export function installBenefitsConsole(app: FastifyInstance, deps: BenefitsDeps)
   void deps;
   installLedgerRoutes(app, deps);
   installAccountRoutes(app, deps);
+  installLetterConsole(app, deps);
   installPaymentRoutes(app, deps);
   installPaymentReportRoutes(app, deps);
   installReceivableRoutes(app, deps);
