@@ -26,6 +26,9 @@ for (const backend of backends) {
       targets = await addDecidedTargets(w.db, [90_000, 30_000, 10_000, 40_000, 20_000]);
       await addAccounts(w.db, w.cipher, targets.filter((_, i) => i !== 2));
       await addDecidedTargets(w.db, [50_000], 90, 'replied');
+      // The 支給決定 of the fifth says 25,000: the batch pays what was decided, not the computation.
+      await sql`insert into benefit_decision (municipality_code, programme_id, resident_number, outcome, amount, rule_version, decided_on, decided_by)
+        values (${mc}, ${programmeId}, ${targets[4]}, 'granted', 25000, 'adjustment-2024.1', '2026-12-01', 'test')`.execute(w.db.kysely);
     });
     after(() => w.close());
 
@@ -33,10 +36,10 @@ for (const backend of backends) {
     it('takes the decided targets with an account, lists the one without, snapshots amounts and accounts with the number encrypted', async () => {
       const b = await prepareBatch(w.db, w.cipher, { ...as('clerk'), programmeId, transferDate: '2027-01-08' });
       batchId = b.batchId;
-      assert.deepEqual([b.itemCount, b.total, b.leftOut], [4, 180_000, [targets[2]]]);
+      assert.deepEqual([b.itemCount, b.total, b.leftOut], [4, 185_000, [targets[2]]]);
       const items = await batchItems(w.db.kysely, mc, batchId);
       assert.deepEqual(items.map((i) => [i.itemNumber, i.residentNumber, i.amount, i.result]), [
-        [1, targets[0], 90_000, 'pending'], [2, targets[1], 30_000, 'pending'], [3, targets[3], 40_000, 'pending'], [4, targets[4], 20_000, 'pending'],
+        [1, targets[0], 90_000, 'pending'], [2, targets[1], 30_000, 'pending'], [3, targets[3], 40_000, 'pending'], [4, targets[4], 25_000, 'pending'],
       ]);
       for (const it of items) {
         assert.match(it.accountNumberEncrypted, /^v1\./);
@@ -90,7 +93,7 @@ for (const backend of backends) {
       const batch = (await findBatch(w.db.kysely, mc, batchId))!;
       assert.deepEqual([batch.state, batch.approvedBy, batch.fileSha256], ['approved', 'officer', file.sha256]);
       const parsed = parseTransferFile(file.bytes);
-      assert.deepEqual([parsed.count, parsed.total, parsed.header.transferDate], [4, 180_000, '0108']);
+      assert.deepEqual([parsed.count, parsed.total, parsed.header.transferDate], [4, 185_000, '0108']);
       await assert.rejects(approveBatch(w.db, w.cipher, { ...as('officer2'), batchId }), refusedWith('benefits_batch_step_not_allowed'));
     });
 

@@ -44,11 +44,16 @@ export async function savePaymentSettings(db: Q, mc: string, s: PaymentSettings,
     .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ ...row, updated_at: sql`now()` })).execute();
 }
 
-/** Decided targets of a programme with no pending transfer, by 住記個人番号. */
+/**
+ * Decided targets of a programme with no pending transfer, by 住記個人番号, with the amount to pay: the 支給決定's
+ * (benefit_decision) when there is one, else the target's computed amount.
+ */
 export async function decidedUnpaid(db: Q, mc: string, programmeId: string): Promise<{ residentNumber: string; amount: number }[]> {
   const { rows } = await sql<{ resident_number: string; amount: number }>`
-    select t.resident_number, t.amount from benefit_target t
-    where t.municipality_code = ${mc} and t.programme_id = ${programmeId} and t.state = 'decided' and t.amount > 0
+    select t.resident_number, coalesce(d.amount, t.amount) as amount from benefit_target t
+      left join benefit_decision d on d.municipality_code = t.municipality_code and d.programme_id = t.programme_id
+        and d.resident_number = t.resident_number and d.outcome = 'granted'
+    where t.municipality_code = ${mc} and t.programme_id = ${programmeId} and t.state = 'decided' and coalesce(d.amount, t.amount) > 0
       and not exists (select 1 from benefit_payment_item i where i.municipality_code = t.municipality_code
         and i.programme_id = t.programme_id and i.resident_number = t.resident_number and i.result = 'pending')
     order by t.resident_number`.execute(db);

@@ -43,8 +43,9 @@ for (const backend of backends) {
       const { batchId } = await prepareBatch(w.db, w.cipher, { ...as('clerk'), programmeId, transferDate: nextBusinessDay() });
       await approveBatch(w.db, w.cipher, { ...as('officer'), batchId });
       await settleBatch(w.db, { ...as('officer'), batchId });
-      // The decision corrected to 60,000 after the 90,000 was paid.
-      await sql`update benefit_target set amount = 60000 where resident_number = ${person}`.execute(w.db.kysely);
+      // The 支給決定 corrected to 60,000 after the 90,000 was paid.
+      await sql`insert into benefit_decision (municipality_code, programme_id, resident_number, outcome, amount, rule_version, decided_on, decided_by)
+        values (${mc}, ${programmeId}, ${person}, 'granted', 60000, 'adjustment-2024.1', '2026-12-01', 'test')`.execute(w.db.kysely);
     });
     after(() => w.close());
 
@@ -109,7 +110,7 @@ for (const backend of backends) {
     });
 
     it('writes off what is left of an 不正受給 receivable', async () => {
-      await sql`update benefit_target set amount = 0, eligible = false, exclusion_code = 'improper' where resident_number = ${person}`.execute(w.db.kysely);
+      await sql`update benefit_decision set outcome = 'rejected', reason_code = 'not_eligible', amount = 0 where resident_number = ${person}`.execute(w.db.kysely);
       assert.equal((await raise(w.clerk, { amount: '60000', reason: 'improper_receipt', reasonNote: '' })).statusCode, 303);
       assert.equal((await postForm(w.app, w.clerk, '/console/benefits/receivables/2/payments', { paidOn: '2026-12-03', amount: '5000' })).statusCode, 303);
       assert.equal((await postForm(w.app, w.clerk, '/console/benefits/receivables/2/write-off', { reason: '' })).statusCode, 400);

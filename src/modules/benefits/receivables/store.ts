@@ -86,10 +86,11 @@ export async function setWrittenOff(tx: Q, mc: string, id: number, reason: strin
     .where('municipality_code', '=', mc).where('receivable_id', '=', id).execute();
 }
 
-/** What a target was paid (paid transfers; returned ones came back), its decision's amount and what was raised already. */
+/** What a target was paid (paid transfers; returned ones came back), the amount decided (the 支給決定's, else the target's) and what was raised already. */
 export async function reclaimFigures(db: Q, mc: string, programmeId: string, residentNumber: string): Promise<{ paid: number; decided: number; alreadyRaised: number } | undefined> {
   const { rows } = await sql<{ decided: string; paid: string; raised: string }>`
-    select t.amount::text as decided,
+    select coalesce((select d.amount from benefit_decision d where d.municipality_code = t.municipality_code and d.programme_id = t.programme_id
+        and d.resident_number = t.resident_number and d.outcome = 'granted'), t.amount)::text as decided,
       (select coalesce(sum(i.amount), 0) from benefit_payment_item i where i.municipality_code = t.municipality_code and i.programme_id = t.programme_id
         and i.resident_number = t.resident_number and i.result = 'paid')::text as paid,
       (select coalesce(sum(r.amount), 0) from benefit_receivable r where r.municipality_code = t.municipality_code and r.programme_id = t.programme_id
