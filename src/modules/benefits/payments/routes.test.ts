@@ -71,6 +71,13 @@ for (const backend of backends) {
       const stored = (await findBatch(w.db.kysely, mc, Number(batch.split('/').at(-1))))!;
       assert.equal(file.headers['x-content-sha256'], stored.fileSha256);
       assert.equal(parseTransferFile(file.rawPayload).total, 140_000);
+      const list = await getPage(w.app, w.officer, '/console/benefits/payments');
+      assert.equal(list.statusCode, 200);
+      assert.ok(list.body.includes(`<a href="${batch}">`) && list.body.includes('承認済（振込ファイル作成済）'));
+      assert.ok(!list.body.includes('振込バッチを作成</button>'), 'no prepare form for an officer');
+      const english = await getPage(w.app, w.officer, `${batch}?lang=en`);
+      assert.match(english.body, /Approved \(bank file written\)/);
+      assert.match(english.body, /Download the bank file/);
       const again = await getPage(w.app, w.officer, `${batch}/file`);
       assert.ok(again.rawPayload.equals(file.rawPayload));
       const events = await w.db.kysely.selectFrom('audit_event').select(['detail', 'subjects']).where('operation_code', '=', 'benefits.batch.file').where('outcome', '=', 'success').execute();
