@@ -171,6 +171,23 @@ for (const backend of backends) {
       assert.deepEqual(after.rows, before.rows);
     });
 
+    it('refuses one person answered under two serials, and an answer mixing provided lines with others', async () => {
+      const ids = query.map((q) => q['団体内統合宛名番号']!);
+      const mixed = answerLines(ids[16]!, '000032', account('0001', '001', '普通', '5678901', 'オカダ'));
+      mixed[2] = { ...mixed[2], '照会ステータス(特定個人情報名単位)名称': '照会中' };
+      const lines = [
+        ...answerLines(ids[15]!, '000030', account('0001', '001', '普通', '5678901', 'ノグチ')),
+        ...answerLines(ids[15]!, '000031', { status: '提供済', reason: '口座未登録' }),
+        ...mixed,
+      ];
+      const r = await rejection(importAccountResults({ db: w.db, municipalityCode: city, source: await resultFile(w, 'twice.csv', lines, 'utf8'), actor, cipher, by: null }));
+      assert.deepEqual(r.errors.map((e) => [e.line, e.column, e.code]), [
+        [7, '団体内統合宛名番号', 'person_twice'],
+        [10, '照会ステータス(特定個人情報名単位)名称', 'answer_mixed'],
+      ]);
+      assert.match(r.errors[0]!.ja, /2行目からの回答もあります/);
+    });
+
     it('refuses a file whose header is not seed 002\'s', async () => {
       const file = w.file('header.csv', '団体内統合宛名番号,処理通番\r\n1,1\r\n');
       const r = await rejection(importAccountResults({ db: w.db, municipalityCode: city, source: file, actor, cipher, by: null }));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type AccountInput, accountTypeCode, checkAccount, maskAccountNumber } from './account.ts';
+import { type AccountInput, type AccountProblem, accountTypeCode, checkAccount, maskAccountNumber } from './account.ts';
 
 const good: AccountInput = { bankCode: '0001', branchCode: '001', accountType: '普通', accountNumber: '1234567', holderName: 'ヤマダ タロウ' };
 
@@ -35,29 +35,30 @@ describe('checkAccount takes an account the bank file can carry', () => {
 });
 
 describe('checkAccount refuses field by field, in Japanese and English', () => {
-  const cases: [why: string, change: Partial<AccountInput>, field: keyof AccountInput, ja: RegExp][] = [
-    ['a 3-digit bank code', { bankCode: '001' }, 'bankCode', /4桁の数字/],
-    ['a bank not in the master', { bankCode: '0002' }, 'bankCode', /全銀協の金融機関コードにありません/],
-    ['a 2-digit branch code', { branchCode: '01' }, 'branchCode', /3桁の数字/],
-    ['a branch the bank does not have', { branchCode: '999' }, 'branchCode', /支店はありません/],
-    ['no account type', { accountType: '' }, 'accountType', /選んでください/],
-    ['an account type no benefit is paid to', { accountType: '9' }, 'accountType', /普通・当座・貯蓄のいずれか/],
-    ['no account number', { accountNumber: '' }, 'accountNumber', /入力してください/],
-    ['8 digits', { accountNumber: '12345678' }, 'accountNumber', /7桁以内/],
-    ['letters in the number', { accountNumber: '12A4567' }, 'accountNumber', /7桁以内/],
-    ['all zeros', { accountNumber: '0000000' }, 'accountNumber', /0だけ/],
-    ['a ゆうちょ 記号番号 number', { bankCode: '9900', branchCode: '018', accountNumber: '12345671' }, 'accountNumber', /振込用/],
-    ['no holder', { holderName: '　' }, 'holderName', /入力してください/],
-    ['a holder in kanji, naming the characters', { holderName: '山田 タロウ' }, 'holderName', /「山」「田」/],
-    ['a holder with ・', { holderName: 'ジョン・スミス' }, 'holderName', /「・」/],
-    ['a holder over 60 bytes', { holderName: 'ア'.repeat(61) }, 'holderName', /60文字以内/],
+  const cases: [why: string, change: Partial<AccountInput>, field: keyof AccountInput, code: AccountProblem, ja: RegExp][] = [
+    ['a 3-digit bank code', { bankCode: '001' }, 'bankCode', 'malformed_bank_code', /4桁の数字/],
+    ['a bank not in the master', { bankCode: '0002' }, 'bankCode', 'unknown_bank', /全銀協の金融機関コードにありません/],
+    ['a 2-digit branch code', { branchCode: '01' }, 'branchCode', 'malformed_branch_code', /3桁の数字/],
+    ['a branch the bank does not have', { branchCode: '999' }, 'branchCode', 'unknown_branch', /支店はありません/],
+    ['no account type', { accountType: '' }, 'accountType', 'type_required', /選んでください/],
+    ['an account type no benefit is paid to', { accountType: '9' }, 'accountType', 'type_invalid', /普通・当座・貯蓄のいずれか/],
+    ['no account number', { accountNumber: '' }, 'accountNumber', 'number_required', /入力してください/],
+    ['8 digits', { accountNumber: '12345678' }, 'accountNumber', 'number_invalid', /7桁以内/],
+    ['letters in the number', { accountNumber: '12A4567' }, 'accountNumber', 'number_invalid', /7桁以内/],
+    ['all zeros', { accountNumber: '0000000' }, 'accountNumber', 'number_zero', /0だけ/],
+    ['a ゆうちょ 記号番号 number', { bankCode: '9900', branchCode: '018', accountNumber: '12345671' }, 'accountNumber', 'number_yucho', /振込用/],
+    ['no holder', { holderName: '　' }, 'holderName', 'holder_required', /入力してください/],
+    ['a holder in kanji, naming the characters', { holderName: '山田 タロウ' }, 'holderName', 'holder_chars', /「山」「田」/],
+    ['a holder with ・', { holderName: 'ジョン・スミス' }, 'holderName', 'holder_chars', /「・」/],
+    ['a holder over 60 bytes', { holderName: 'ア'.repeat(61) }, 'holderName', 'holder_too_long', /60文字以内/],
   ];
-  for (const [why, change, field, ja] of cases) {
+  for (const [why, change, field, code, ja] of cases) {
     it(why, () => {
       const r = checkAccount({ ...good, ...change });
       assert.equal(r.ok, false);
       if (r.ok) return;
       assert.deepEqual(Object.keys(r.errors), [field]);
+      assert.equal(r.errors[field]!.code, code);
       assert.match(r.errors[field]!.ja, ja);
       assert.ok(r.errors[field]!.en.length > 0);
     });
