@@ -161,7 +161,9 @@ for (const backend of backends) {
       assert.match(res.body, /href="#letters">通知書発送/);
       assert.match(res.body, /href="#letters">却下/);
       assert.ok(!res.body.includes('他市'));
-      // The slices' sections follow, with the actions the clerk may take: the account may be registered, not revealed.
+      // The slices' sections follow, with the actions the clerk may take: the letter may be sent, the account registered.
+      assert.match(res.body, /<section id="letters"[^>]*>/);
+      assert.match(res.body, /通知書を発送（支給確認書）/);
       assert.match(res.body, /<section id="accounts"[^>]*>/);
       assert.ok(res.body.includes('振込口座は登録されていません。'));
       assert.ok(res.body.includes('口座を登録する'));
@@ -177,6 +179,8 @@ for (const backend of backends) {
       assert.ok(res.body.includes('Not eligible: the taxes absorb the whole flat-rate reduction'));
       assert.ok(res.body.includes('Nothing to pay'));
       assert.ok(!res.body.includes('Register an account'), 'a payment officer manages no account');
+      assert.ok(!res.body.includes('Send the letter'), 'nor sends letters');
+      assert.ok(res.body.includes('None (nothing you may do in this state)'), 'no step of a targeted case is the officer’s');
     });
 
     it('answers 404 for an unknown person, for another municipality’s person and for an unknown programme', async () => {

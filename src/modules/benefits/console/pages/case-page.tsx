@@ -3,6 +3,7 @@
 // explanation's lines and the rule version), the steps the ledger allows now, then the slices' sections (letters and
 // replies, accounts, transfers and receivables) given as children.
 import type { Children } from '@kitajs/html';
+import type { Capability } from '../../../../platform/access/capabilities.ts';
 import type { Lang } from '../../../../platform/errors.ts';
 import { t } from '../../../../platform/http/language.ts';
 import { formatInstant, pick } from '../../../../platform/ui/format.ts';
@@ -13,21 +14,24 @@ import { type LedgerStep, ledgerStates, ledgerSteps } from '../../domain/ledger-
 import type { LedgerCase } from '../../ledger/store.ts';
 import { exclusionText, LEDGER_PATH, yenIn } from './ledger-page.tsx';
 
-/** Where each step's form is: the section of the slice that takes it. */
-export const stepSection: Record<LedgerStep, { anchor: string; ja: string; en: string }> = {
-  notify: { anchor: 'letters', ja: '通知・返信・決定', en: 'Letters, replies and decisions' },
-  reply: { anchor: 'letters', ja: '通知・返信・決定', en: 'Letters, replies and decisions' },
-  decide: { anchor: 'letters', ja: '通知・返信・決定', en: 'Letters, replies and decisions' },
-  reject: { anchor: 'letters', ja: '通知・返信・決定', en: 'Letters, replies and decisions' },
-  settle: { anchor: 'payments', ja: '振込・返還金', en: 'Transfers and receivables' },
-  return: { anchor: 'payments', ja: '振込・返還金', en: 'Transfers and receivables' },
-  correct: { anchor: 'accounts', ja: '口座', en: 'Account' },
+const letters = { anchor: 'letters', ja: '通知・返信・決定', en: 'Letters, replies and decisions', capability: 'benefits.ledger.manage' } as const;
+const payments = { anchor: 'payments', ja: '振込・返還金', en: 'Transfers and receivables' } as const;
+
+/** Where each step's form is (the section of the slice that takes it), and who may take it. */
+export const stepSection: Record<LedgerStep, { anchor: string; ja: string; en: string; capability: Capability }> = {
+  notify: letters,
+  reply: letters,
+  decide: letters,
+  reject: letters,
+  settle: { ...payments, capability: 'benefits.payments.approve' },
+  return: { ...payments, capability: 'benefits.payments.prepare' },
+  correct: { anchor: 'accounts', ja: '口座', en: 'Account', capability: 'benefits.accounts.manage' },
 };
 
 export interface CasePageProps extends PageContext {
   programme: { id: string; ja: string; en: string; incomeCap?: number | undefined };
   found: LedgerCase;
-  /** The steps the ledger allows from the current state (stepsFrom). */
+  /** The steps the ledger allows from the current state (stepsFrom) that the staff member may take. */
   steps: LedgerStep[];
   notice?: PageNotice | undefined;
   children?: Children;
@@ -104,7 +108,7 @@ export function CasePage(p: CasePageProps) {
             <h3 safe>{t(lang, '算定の内訳', 'How the amount was computed')}</h3>
             <ol>{(lang === 'en' ? decision.explanation.en : decision.explanation.ja).map((line) => <li safe>{line}</li>)}</ol>
             <h3 safe>{t(lang, 'この状態でできる手続き', 'Steps allowed now')}</h3>
-            {p.steps.length === 0 ? <p safe>{t(lang, 'なし（手続きは完了しています）', 'None (the case is closed)')}</p> : (
+            {p.steps.length === 0 ? <p safe>{t(lang, 'なし（この状態で行える手続きはありません）', 'None (nothing you may do in this state)')}</p> : (
               <ul class="next-steps">
                 {p.steps.map((s) => <li><a href={`#${stepSection[s].anchor}`} safe>{`${pick(lang, ledgerSteps[s])}（${pick(lang, stepSection[s])}）`}</a></li>)}
               </ul>
