@@ -69,6 +69,21 @@ function digits(value: string, f: FieldSpec, where: string): string {
   return value.padStart(f.length, '0');
 }
 
+// Bank and branch names repeat across a file's transfers: each distinct name is converted once per process (the
+// conversion is pure; a name it refuses throws every time, naming the record).
+const bankNames = new Map<string, string>();
+const MAX_BANK_NAMES = 50_000;
+
+function bankNameText(value: string, f: FieldSpec, where: string): string {
+  const key = `${f.length}\u0000${value}`;
+  let text = bankNames.get(key);
+  if (text === undefined) {
+    text = fitBankText(value, 'bankName', f.length, f.label, where);
+    if (bankNames.size < MAX_BANK_NAMES) bankNames.set(key, text);
+  }
+  return text;
+}
+
 function renderField(f: FieldSpec, value: string | undefined, where: string): string {
   switch (f.kind) {
     case 'constant':
@@ -82,10 +97,11 @@ function renderField(f: FieldSpec, value: string | undefined, where: string): st
     case 'choice':
       if (value === undefined || value.length !== 1 || !(f.value ?? '').includes(value)) throw new RangeError(`${where}${f.label} must be one of ${JSON.stringify(f.value)}`);
       return value;
-    case 'name':
-    case 'bankName': {
-      const text = fitBankText(value ?? '', f.kind === 'name' ? 'accountName' : 'bankName', f.length, f.label, where);
-      if (f.kind === 'name' && text.trim() === '') throw new RangeError(`${where}${f.label} is empty`);
+    case 'bankName':
+      return bankNameText(value ?? '', f, where);
+    case 'name': {
+      const text = fitBankText(value ?? '', 'accountName', f.length, f.label, where);
+      if (text.trim() === '') throw new RangeError(`${where}${f.label} is empty`);
       return text;
     }
   }
