@@ -15,7 +15,7 @@ import type { AdjustmentDecision, AdjustmentInput, AdjustmentRules } from '../do
 import { type DryRunChange, DryRunTally, type DryRunTotal } from '../domain/dry-run.ts';
 import type { Programme } from '../domain/programme.ts';
 import { findLedgerProgramme, type LedgerProgrammeId } from '../programmes.ts';
-import { pageSize, storedOutcomes, targetSummary, type TargetRecord, type TargetSummaryRow, taxpayerPage, targetRow, upsertTargets } from './store.ts';
+import { noTargetsYet, pageSize, storedOutcomes, targetSummary, type TargetRecord, type TargetSummaryRow, taxpayerPage, targetRow, upsertTargets } from './store.ts';
 import { adjustmentInputOf } from './taxpayer-input.ts';
 
 /** A programme deciding taxpayers with the adjustment's rule (its rules possibly revised). */
@@ -75,6 +75,8 @@ async function decidePages(tx: Tx, o: ComputeTargetsOptions, programme: Adjustme
     return query;
   };
   const size = o.pageSize ?? pageSize;
+  // Nothing else writes decisions while this computation holds the lock: with none stored yet, none can conflict.
+  const first = await noTargetsYet(tx, o.municipalityCode, o.programmeId);
   let computed = 0;
   let stopped: { error: unknown } | undefined;
   try {
@@ -82,7 +84,7 @@ async function decidePages(tx: Tx, o: ComputeTargetsOptions, programme: Adjustme
       const page = await next;
       if (page.length === size) next = ask(taxpayerPage(tx, o.municipalityCode, o.programmeId, page.at(-1)!.resident_number, size));
       const rows = page.map((t) => targetRow(targetRecord(t.resident_number, programme.decide(adjustmentInputOf(t)))));
-      void ask(upsertTargets(tx, o.municipalityCode, o.programmeId, rows).then((n) => (computed += n)));
+      void ask(upsertTargets(tx, o.municipalityCode, o.programmeId, rows, first).then((n) => (computed += n)));
       if (page.length < size) break;
     }
   } catch (error) {

@@ -66,8 +66,19 @@ export function targetRow(r: TargetRecord): string {
     r.income_tax_shortfall, r.resident_tax_shortfall, r.exclusion_code, r.explanation]);
 }
 
-/** Writes a page of decisions (targetRow's) and answers how many were written; one already past targeted is left as it is. */
-export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, rows: readonly string[]): Promise<number> {
+/** True when the programme has no decision stored yet (its first computation). */
+export async function noTargetsYet(db: Kysely<Database>, code: string, programmeId: string): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`
+    select exists (select 1 from benefit_target where municipality_code = ${code} and programme_id = ${programmeId}) as any`.execute(db);
+  return !rows[0]!.any;
+}
+
+/**
+ * Writes a page of decisions (targetRow's) and answers how many were written; one already past targeted is left as it
+ * is. `first`: the programme had no decision when this computation took the lock, so nothing can conflict and a plain
+ * insert spares PostgreSQL the speculative insertion of ON CONFLICT (a fifth of the statement's time).
+ */
+export async function upsertTargets(db: Kysely<Database>, code: string, programmeId: string, rows: readonly string[], first = false): Promise<number> {
   if (rows.length === 0) return 0;
   const result = await sql`
     insert into benefit_target as g (municipality_code, programme_id, resident_number, rule_version, eligible, amount,
@@ -75,12 +86,12 @@ export async function upsertTargets(db: Kysely<Database>, code: string, programm
     select ${code}, ${programmeId}, x ->> 0, x ->> 1, (x ->> 2)::boolean, (x ->> 3)::bigint, (x ->> 4)::smallint,
       (x ->> 5)::smallint, (x ->> 6)::bigint, (x ->> 7)::bigint, x ->> 8, x -> 9
     from jsonb_array_elements(${`[${rows.join(',')}]`}::jsonb) as x
-    on conflict (municipality_code, programme_id, resident_number) do update set
+    ${first ? sql`` : sql`on conflict (municipality_code, programme_id, resident_number) do update set
       rule_version = excluded.rule_version, eligible = excluded.eligible, amount = excluded.amount,
       count_income_tax = excluded.count_income_tax, count_resident_tax = excluded.count_resident_tax,
       income_tax_shortfall = excluded.income_tax_shortfall, resident_tax_shortfall = excluded.resident_tax_shortfall,
       exclusion_code = excluded.exclusion_code, explanation = excluded.explanation, computed_at = now()
-    where g.state = 'targeted'`.execute(db);
+    where g.state = 'targeted'`}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
