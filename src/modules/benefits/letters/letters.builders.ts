@@ -2,12 +2,10 @@
 // 公金受取口座 when a notice is wanted.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { addMunicipality, city } from '../../../../test/support/audit.ts';
 import { freshDb } from '../../../../test/support/db.ts';
+import { checkedPdfText as checkedText } from '../../../../test/support/pdf-checked.ts';
 import { type FieldCipher, fieldCipher, masterKeyFrom, newSecretKey } from '../../../platform/crypto/index.ts';
 import type { Backend, Db } from '../../../platform/db/index.ts';
 import { type Account, checkAccount } from '../accounts/domain/account.ts';
@@ -99,25 +97,15 @@ export async function letterWorld(backend: Backend): Promise<{ db: Db; cipher: F
   return { db, cipher, close: () => db.close() };
 }
 
-const run = (cmd: string, ...args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
-
 /**
- * A PDF checked with the real tools — qpdf --check passes, one A4 portrait page — and its text as pdftotext reads it,
- * runs of spaces (a full-width space comes out as layout spaces) folded to one.
+ * A PDF checked with the real tools — qpdf --check passes (test/support/pdf-checked.ts), one A4 portrait page — and its
+ * text as pdftotext reads it, runs of spaces (a full-width space comes out as layout spaces) folded to one.
  */
 export function checkedPdfText(pdf: Buffer, options: { layout?: boolean } = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-benefit-pdf-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    fs.writeFileSync(file, pdf);
-    run('qpdf', '--check', file); // exits non-zero on any error
-    const info = run('pdfinfo', file);
-    assert.match(info, /^Pages:\s+1$/m);
-    assert.match(info, /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
-    return words(run('pdftotext', ...(options.layout === false ? [] : ['-layout']), file, '-'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+  assert.match(info, /^Pages:\s+1$/m);
+  assert.match(info, /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
+  return words(checkedText(pdf, options));
 }
 
 /** Text compared by words: runs of spaces, full-width ones too, as one. */

@@ -68,6 +68,7 @@ export function installReplyRoutes(app: FastifyInstance, deps: BenefitsDeps): vo
       if (!(e instanceof AppError) || e.code !== 'benefits_reply_refused') throw e;
       return render(req, reply, 409, programme.id, body.back, { values, receivedOn, notice: { kind: 'error', text: errorMessage(e.code, lang, e.details) } });
     }
+    auditSubjects(req, { subjects: [subjectId('benefit_target', residentNumber)], detail: `${programme.id} reply recorded` });
     return comeBack(reply, backTo(body.back, residentNumber, programme.id), 'reply');
   });
 }
