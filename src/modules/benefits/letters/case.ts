@@ -9,7 +9,7 @@ import { decisionOf, type StoredDecision } from '../decisions/store.ts';
 import type { LedgerState } from '../domain/ledger-state.ts';
 import { replyCheck, type ReplyRefusal } from '../replies/domain/reply.ts';
 import { replyOf, type StoredReply } from '../replies/store.ts';
-import { type LetterHold, type LetterKind, letterFor } from './domain/letter-kind.ts';
+import { type LetterHold, type LetterKind, letterFor, reissueFor } from './domain/letter-kind.ts';
 import { lettersOf, printedPerson, type StoredLetter } from './store.ts';
 
 /** The section's data. */
@@ -23,6 +23,8 @@ export interface LetterCaseData {
   /** What may be done today. */
   now: {
     send: { kind: LetterKind } | { hold: LetterHold };
+    /** 再発行 of the letter in force. */
+    reissue: boolean;
     reply: { ok: true } | { ok: false; refusal: ReplyRefusal };
     grant: { ok: true } | { ok: false; refusal: DecisionRefusal };
     rejections: RejectionReason[];
@@ -46,6 +48,7 @@ export async function letterCase(db: Kysely<Database>, municipalityCode: string,
     programmeId, residentNumber, state: person.state, letters, reply, decision,
     now: {
       send: send.send ? { kind: send.kind } : { hold: send.hold },
+      reissue: reissueFor({ state: person.state, deadline: letter?.replyDeadline, today }).send,
       reply: replyCheck({ state: person.state, letter: letter ? { kind: letter.kind, sentOn: letter.sentOn, deadline: letter.replyDeadline } : null, receivedOn: today, today }),
       grant: grantCheck(facts),
       rejections: rejectionsAllowed(facts),

@@ -8,6 +8,7 @@ export const letterPaths = {
   /** 通知書の発送・一括決定: the programme's letters and the notices past their deadline. */
   letters: `${BENEFITS}/letters`,
   sendOne: (residentNumber: string) => `${BENEFITS}/letters/${residentNumber}/send`,
+  reissue: (residentNumber: string) => `${BENEFITS}/letters/${residentNumber}/reissue`,
   letterPdf: (residentNumber: string, letterNumber: number, programmeId: string) => `${BENEFITS}/letters/${residentNumber}/${letterNumber}/pdf${q(programmeId)}`,
   reply: (residentNumber: string, programmeId: string, back?: string) => `${BENEFITS}/replies/${residentNumber}${q(programmeId, back ? { back } : {})}`,
   grant: (residentNumber: string) => `${BENEFITS}/decisions/${residentNumber}/grant`,
@@ -21,6 +22,7 @@ export const letterPaths = {
 /** The routes' patterns of the addresses above that name a person. */
 export const letterRoutes = {
   sendOne: `${BENEFITS}/letters/:residentNumber/send`,
+  reissue: `${BENEFITS}/letters/:residentNumber/reissue`,
   letterPdf: `${BENEFITS}/letters/:residentNumber/:letterNumber/pdf`,
   reply: `${BENEFITS}/replies/:residentNumber`,
   grant: `${BENEFITS}/decisions/:residentNumber/grant`,

@@ -81,6 +81,9 @@ for (const backend of backends) {
       assert.deepEqual(events.at(-1)?.subjects, [`benefit_target:${r.residentNumber}`]);
       assert.equal(events.at(-1)?.user_id, officer.loginId);
       assert.equal((await getPage(t.app, clerk, `/console/benefits/letters/${r.residentNumber}/2/pdf?programme=${programme}`)).statusCode, 404);
+      const again = await postForm(t.app, clerk, `/console/benefits/letters/${r.residentNumber}/reissue`, { programme, back: casePath(r.residentNumber) });
+      assert.equal(again.headers.location, `${casePath(r.residentNumber)}&done=notify`);
+      assert.ok((await pdf(clerk, `/console/benefits/letters/${r.residentNumber}/2/pdf?programme=${programme}`)).includes('60,000円'));
     });
 
     it('records a returned form with field errors first, then the account, and comes back to the case', async () => {
@@ -142,7 +145,7 @@ for (const backend of backends) {
       const data = (await letterCase(t.db.kysely, city, programme, r.residentNumber))!;
       const section = await LetterCaseSection({ lang: 'ja', csrf: 'x', data, may: () => true, back: casePath(r.residentNumber) });
       assert.ok(section.includes('id="letters"') && section.includes('通知書を発送（支給確認書）') && section.includes(`action="/console/benefits/letters/${r.residentNumber}/send"`));
-      assert.ok(section.includes('<option value="not_eligible">支給要件非該当</option>'));
+      assert.ok(section.includes('<option value="not_eligible">支給要件非該当</option>') && !section.includes('再発行'));
       const readOnly = await LetterCaseSection({ lang: 'en', csrf: 'x', data, may: () => false, back: casePath(r.residentNumber) });
       assert.ok(readOnly.includes('No letter has been sent yet.') && !readOnly.includes('<form'));
     });

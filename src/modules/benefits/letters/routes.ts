@@ -15,7 +15,7 @@ import { LettersPage, type LettersPageProps } from './pages/letters-page.tsx';
 import { letterPaths, letterRoutes } from './paths.ts';
 import { letterPdfOf } from './printing.ts';
 import { formBody, letterParams, personStep, programmeOf, programmeQuery, residentParams } from './route-kit.tsx';
-import { planLetters, sendLetter, sendLetters } from './send.ts';
+import { planLetters, reissueLetter, sendLetter, sendLetters } from './send.ts';
 
 /** How far from today a day of sending may be (a mailing prepared ahead, or recorded a little late). */
 const SENT_ON_RANGE_DAYS = 31;
@@ -68,6 +68,9 @@ export function installLetterRoutes(app: FastifyInstance, deps: BenefitsDeps): v
 
   app.post(letterRoutes.sendOne, { config: { capability: 'benefits.ledger.manage' }, schema: { hide: true, params: residentParams, body: formBody } }, async (req, reply) =>
     personStep(deps, req, reply, 'notify', async (s) => sendLetter({ ...s, cipher: await deps.cipher(s.municipalityCode), sentOn: s.today })));
+
+  app.post(letterRoutes.reissue, { config: { capability: 'benefits.ledger.manage' }, schema: { hide: true, params: residentParams, body: formBody } }, async (req, reply) =>
+    personStep(deps, req, reply, 'notify', async (s) => reissueLetter({ ...s, cipher: await deps.cipher(s.municipalityCode), sentOn: s.today })));
 
   app.get(letterRoutes.letterPdf, {
     config: { capability: 'benefits.ledger.read', personalData: true, audit: ops['benefits.letter.pdf'] },

@@ -7,7 +7,7 @@ import { backends } from '../../../../test/support/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { replyCodeHash } from './domain/reply-code.ts';
 import { addPublicFundAccount, addTarget, city, letterWorld } from './letters.builders.ts';
-import { planLetters, replyCodeOf, sendLetter, sendLetters } from './send.ts';
+import { planLetters, reissueLetter, replyCodeOf, sendLetter, sendLetters } from './send.ts';
 import { letterByCodeHash, lettersOf } from './store.ts';
 
 const programmeId = 'adjustment-2024';
@@ -85,6 +85,18 @@ for (const backend of backends) {
       await refused(people.ineligible!, 'not_eligible');
       await refused(people.deceased!, 'deceased');
       await assert.rejects(sendLetter({ ...options, db: w.db, cipher: w.cipher, residentNumber: '1' }), (e) => e instanceof AppError && e.code === 'benefits_target_not_found');
+    });
+
+    it('sends a lost letter again with the same deadline and a new code; the old code answers nothing', async () => {
+      const r = (await addTarget(w.db, { amount: 70_000 })).residentNumber;
+      await sendLetter({ ...options, db: w.db, cipher: w.cipher, residentNumber: r });
+      const again = await reissueLetter({ ...options, db: w.db, cipher: w.cipher, residentNumber: r, sentOn: '2024-08-10' });
+      assert.deepEqual([again.letterNumber, again.kind, again.amount, again.replyDeadline, again.sentOn], [2, 'confirmation', 70_000, '2024-09-29', '2024-08-10']);
+      assert.equal(await letterByCodeHash(w.db.kysely, replyCodeHash(replyCodeOf(w.cipher, programmeId, r, 1))), undefined);
+      assert.equal((await letterByCodeHash(w.db.kysely, replyCodeHash(replyCodeOf(w.cipher, programmeId, r, 2))))?.letterNumber, 2);
+      assert.equal(await state(r), 'notified');
+      await assert.rejects(reissueLetter({ ...options, db: w.db, cipher: w.cipher, residentNumber: r, sentOn: '2024-09-30' }), (e) => e instanceof AppError && e.details.hold === 'past_deadline');
+      await assert.rejects(reissueLetter({ ...options, db: w.db, cipher: w.cipher, residentNumber: people.deceased! }), (e) => e instanceof AppError && e.details.hold === 'not_open');
     });
 
     it('writes each letter once when two clerks send at the same time', async () => {

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { knownPublicFundAccounts } from '../accounts/store.ts';
 import { benefitOperations as ops } from '../audit.ts';
-import { type LetterHold, letterHolds, type LetterKind, letterDeadline, letterFor, letterSchedule } from './domain/letter-kind.ts';
+import { type LetterHold, letterHolds, type LetterKind, letterDeadline, letterFor, letterSchedule, reissueFor } from './domain/letter-kind.ts';
 import { replyCodeFrom, replyCodeHash } from './domain/reply-code.ts';
 import { insertLetters, type LetterCandidate, letterCandidates, lettersOf, lockTarget, moveTargets, type NewLetter, printedPerson } from './store.ts';
 
@@ -125,6 +125,24 @@ export async function sendLetter(o: SendOptions & { residentNumber: string }): P
     await moveTargets(tx, o.municipalityCode, o.programmeId, [o.residentNumber], target.state, 'notify');
     await insertLetters(tx, o.municipalityCode, o.programmeId, [letter]);
     await audit(tx, o, [letter], `${o.programmeId} sent on ${o.sentOn}: one ${choice.kind === 'notice' ? 'notice' : 'confirmation form'}`);
+    return letter;
+  });
+}
+
+/**
+ * 再発行: the person's letter in force sent again (lost, or returned by the post office) as the next letter, with the
+ * same kind, amount, rule version and deadline, and a new reply code: the old code answers nothing any more.
+ */
+export async function reissueLetter(o: SendOptions & { residentNumber: string }): Promise<NewLetter> {
+  return o.db.transaction(async (tx) => {
+    const target = await lockTarget(tx, o.municipalityCode, o.programmeId, o.residentNumber);
+    if (!target) throw new AppError('benefits_target_not_found');
+    const last = (await lettersOf(tx, o.municipalityCode, o.programmeId, o.residentNumber)).at(-1);
+    const choice = reissueFor({ state: target.state, deadline: last?.replyDeadline, today: o.sentOn });
+    if (!choice.send || !last) throw new AppError('benefits_letter_held', { ...letterHolds[choice.send ? 'not_open' : choice.hold], hold: choice.send ? 'not_open' : choice.hold });
+    const letter = { ...newLetter(o, last, last.kind, last.letterNumber + 1), replyDeadline: last.replyDeadline };
+    await insertLetters(tx, o.municipalityCode, o.programmeId, [letter]);
+    await audit(tx, o, [letter], `${o.programmeId} letter ${letter.letterNumber} sent again on ${o.sentOn}`);
     return letter;
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type LetterFacts, letterDeadline, letterFor, letterSchedule } from './letter-kind.ts';
+import { type LetterFacts, letterDeadline, letterFor, letterSchedule, reissueFor } from './letter-kind.ts';
 
 const facts = (o: Partial<LetterFacts> = {}): LetterFacts => ({ eligible: true, state: 'targeted', residentStatus: '住民', publicFundAccountKnown: false, ...o });
 
@@ -35,4 +35,15 @@ describe('letter deadlines', () => {
     assert.throws(() => letterSchedule('toString'), RangeError);
     assert.throws(() => letterDeadline('notice', '2024-02-30', schedule), RangeError);
   });
+});
+
+describe('sending a letter again (再発行)', () => {
+  const cases: [string, Parameters<typeof reissueFor>[0], ReturnType<typeof reissueFor>][] = [
+    ['while notified and before the deadline', { state: 'notified', deadline: '2024-09-29', today: '2024-08-01' }, { send: true }],
+    ['on the deadline day itself', { state: 'notified', deadline: '2024-09-29', today: '2024-09-29' }, { send: true }],
+    ['not after the deadline, which a reissue keeps', { state: 'notified', deadline: '2024-09-29', today: '2024-09-30' }, { send: false, hold: 'past_deadline' }],
+    ['not before a first letter', { state: 'targeted', deadline: undefined, today: '2024-08-01' }, { send: false, hold: 'not_open' }],
+    ['not once replied', { state: 'replied', deadline: '2024-09-29', today: '2024-08-01' }, { send: false, hold: 'not_open' }],
+  ];
+  for (const [what, f, expected] of cases) it(what, () => assert.deepEqual(reissueFor(f), expected));
 });

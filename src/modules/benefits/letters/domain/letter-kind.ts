@@ -43,6 +43,7 @@ export const letterHolds = {
   already_sent: { ja: '通知書は発送済です', en: 'A letter has already been sent' },
   not_open: { ja: 'この状態では通知書を発送できません', en: 'No letter can be sent in this state' },
   deceased: { ja: '死亡（相続人への案内は個別に行います）', en: 'Deceased (the heirs are contacted one by one)' },
+  past_deadline: { ja: '期限を過ぎているため再発行できません', en: 'The deadline has passed, so it cannot be sent again' },
 } as const;
 
 export type LetterHold = keyof typeof letterHolds;
@@ -63,4 +64,10 @@ export function letterFor(f: LetterFacts): { send: true; kind: LetterKind } | { 
   if (f.state !== 'targeted') return { send: false, hold: f.state === 'notified' ? 'already_sent' : 'not_open' };
   if (f.residentStatus === '死亡') return { send: false, hold: 'deceased' };
   return { send: true, kind: f.publicFundAccountKnown ? 'notice' : 'confirmation' };
+}
+
+/** Whether a lost letter may be sent again (再発行) today: only while notified and before its deadline, which it keeps. */
+export function reissueFor(f: { state: LedgerState; deadline: string | undefined; today: string }): { send: true } | { send: false; hold: LetterHold } {
+  if (f.state !== 'notified' || f.deadline === undefined) return { send: false, hold: 'not_open' };
+  return f.today <= f.deadline ? { send: true } : { send: false, hold: 'past_deadline' };
 }

@@ -96,6 +96,7 @@ function Actions(p: LetterSectionProps) {
       {'kind' in send
         ? <ActionForm {...common} action={letterPaths.sendOne(data.residentNumber)} label={t(lang, `通知書を発送（${letterKinds[send.kind].ja}）`, `Send the letter (${letterKinds[send.kind].en})`)} />
         : data.state === 'targeted' ? <p safe>{t(lang, `通知書: ${letterHolds[send.hold].ja}`, `Letter: ${letterHolds[send.hold].en}`)}</p> : ''}
+      {data.now.reissue ? <ActionForm {...common} action={letterPaths.reissue(data.residentNumber)} label={t(lang, '通知書を再発行（紛失・返戻）', 'Send the letter again (lost or returned)')} /> : ''}
       {data.state === 'notified' && letter?.kind === 'confirmation'
         ? <p><a class="button button-small" href={letterPaths.reply(data.residentNumber, data.programmeId, p.back)} safe>{t(lang, '返信（支給確認書）を登録', 'Record the reply')}</a></p> : ''}
       {data.now.grant.ok ? <ActionForm {...common} action={letterPaths.grant(data.residentNumber)} label={t(lang, '支給決定', 'Decide to pay')} /> : ''}
