@@ -11,17 +11,13 @@
 // actor); the upload by this route (review.extract.upload). No value of the files reaches a page, an event or a log.
 // The progress lives in this process's memory: behind a load balancer, the page answers on the server that started it.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../platform/access/guard.ts';
 import { type AuditActor, auditClient, type AuditClient, auditSubjects, staffActor, subjectId } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { acceptFileUploads, removeUploadDir, UploadedFile } from '../../platform/http/file-upload.ts';
 import { t } from '../../platform/http/language.ts';
 import { importExtract } from './import.ts';
 import { reviewImportOperations as ops } from './import-audit.ts';
@@ -48,10 +44,6 @@ export interface ReviewImportOptions {
   maxBytes?: number;
 }
 
-/** An uploaded file as the multipart parser leaves it: saved, with its size; a class, so no text field can pass for it. */
-class UploadedFile {
-  constructor(readonly path: string, readonly bytes: number, readonly truncated: boolean) {}
-}
 
 /** One import started from the console, as its page shows it. */
 interface ImportJob {
@@ -71,8 +63,6 @@ interface ImportJob {
 type Problem = [ja: string, en: string];
 
 const FILE_FIELDS = ['residents', 'taxYears'] as const;
-const tempPrefix = () => path.join(os.tmpdir(), `madoguchi-review-import-${process.pid}-`);
-const removeDir = (dir: string) => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
 
 function phaseOf(job: ImportJob): ImportPhase {
   if (!job.reading) return 'finishing';
@@ -96,19 +86,13 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
   const jobs = new Map<string, ImportJob>();
   const runningIn = new Map<string, ImportJob>(); // municipality code → its running import
   const inFlight = new Set<Promise<void>>();
-  const liveDirs = new Set<string>(); // every upload folder not yet removed
-  const uploadDirs = new WeakMap<FastifyRequest, string>(); // the folder of a request, until a job takes it over
+  const liveDirs = new Set<string>(); // every upload folder a job has taken and not yet removed
 
   const indexerOf = reviewIndexers(db, options.config);
 
   const release = async (dir: string) => {
-    await removeDir(dir);
+    await removeUploadDir(dir);
     liveDirs.delete(dir);
-  };
-  const releaseRequest = async (req: FastifyRequest) => {
-    const dir = uploadDirs.get(req);
-    uploadDirs.delete(req);
-    if (dir) await release(dir);
   };
   app.addHook('onClose', async () => {
     await Promise.all(inFlight);
@@ -182,36 +166,13 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
   // The upload, in a scope of its own: only this route parses multipart bodies. The guard has checked the capability
   // before the body is read; each file is streamed to disk, then the guard checks the form's csrf field.
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: 2, fields: 4, parts: 6, fieldSize: 4096, headerPairs: 50 },
-      async onFile(this: FastifyRequest, part: MultipartFile) {
-        if (!(FILE_FIELDS as readonly string[]).includes(part.fieldname)) {
-          part.file.resume();
-          return;
-        }
-        let dir = uploadDirs.get(this);
-        if (!dir) {
-          dir = await fs.promises.mkdtemp(tempPrefix());
-          liveDirs.add(dir);
-          uploadDirs.set(this, dir);
-          await fs.promises.chmod(dir, 0o700);
-        }
-        const file = path.join(dir, `${part.fieldname}-${randomBytes(6).toString('hex')}.csv`);
-        await pipeline(part.file, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-        const { size } = await fs.promises.stat(file);
-        (part as MultipartFile & { value: unknown }).value = new UploadedFile(file, size, part.file.truncated);
-      },
-    });
-    scope.addHook('onResponse', releaseRequest);
-    scope.addHook('onRequestAbort', releaseRequest);
+    const uploads = await acceptFileUploads(scope, { fileFields: FILE_FIELDS, textFields: 4, maxBytes, folderName: 'review-import' });
 
     scope.post(IMPORT_PATH, {
       config: { capability: 'review.extract.import', audit: ops['review.extract.upload'] },
       schema: { hide: true },
       onError: async (req, _reply, err) => {
-        await releaseRequest(req); // before the answer leaves, as for a refusal below
+        await uploads.release(req); // before the answer leaves, as for a refusal below
         if (req.auditNote?.detail) return;
         const code = err instanceof AppError ? err.code : `HTTP ${(err as { statusCode?: number }).statusCode ?? 500}`;
         auditSubjects(req, { subjects: [], detail: `refused: ${code}` });
@@ -222,7 +183,7 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
       const body = (req.body ?? {}) as Record<string, unknown>;
       const encoding = IMPORT_ENCODINGS.find((e) => e === body.encoding);
       const refuse = async (status: number, reason: string, problem: Problem) => {
-        await releaseRequest(req);
+        await uploads.release(req);
         auditSubjects(req, { subjects: [], detail: `refused: ${reason}` });
         return html(reply, status, formPage(req, { ...(encoding ? { encoding } : {}), problem }));
       };
@@ -240,8 +201,9 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
       // From here to runningIn.set nothing awaits: two uploads at once cannot both start.
       const running = runningIn.get(staff.municipalityCode);
       if (running) return refuse(409, 'import running', ['別の取込を実行中です。終わってから、もう一度取り込んでください。', 'Another import is running. Import again once it has ended.']);
-      const dir = uploadDirs.get(req);
+      const dir = uploads.take(req); // the job removes the folder now
       if (!dir) throw new AppError('internal'); // two files were saved, so their folder is known
+      liveDirs.add(dir);
 
       const job: ImportJob = {
         id: randomBytes(12).toString('base64url'),
@@ -256,7 +218,6 @@ export function installReviewImport(app: FastifyInstance, options: ReviewImportO
       };
       jobs.set(job.id, job);
       runningIn.set(job.municipalityCode, job);
-      uploadDirs.delete(req); // the job removes the folder now
       const actor: AuditActor = staffActor(staff);
       const promise = run(job, dir, { residents, taxYears }, encoding, { actor, client: auditClient(req) });
       inFlight.add(promise);

@@ -13,12 +13,7 @@
 //                                                        audited read)
 //
 // Everything is the staff member's own municipality. Numbers are shown masked except after a reveal.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { currentStaff } from '../../../platform/access/guard.ts';
@@ -27,6 +22,7 @@ import type { DescribedRowError } from '../../../platform/csv/index.ts';
 import { importFailure } from '../../../platform/csv/import-failure.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
+import { acceptFileUploads, UploadedFile } from '../../../platform/http/file-upload.ts';
 import { t } from '../../../platform/http/language.ts';
 import type { PageNotice } from '../../../platform/ui/notice.tsx';
 import { benefitOperations as ops } from '../audit.ts';
@@ -52,12 +48,6 @@ const back = { type: 'string', maxLength: 300 } as const;
 const personParams = { type: 'object', required: ['residentNumber'], properties: { residentNumber: { type: 'string', pattern: '^[0-9]{1,15}$' } } } as const;
 const field = { type: 'string', maxLength: 200 } as const;
 
-/** An uploaded file as the multipart parser leaves it: a class, so no text field can pass for it. */
-class Upload {
-  constructor(readonly dir: string, readonly path: string, readonly bytes: number, readonly truncated: boolean) {}
-}
-
-const removeDir = (dir: string) => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
 
 export function installAccountRoutes(app: FastifyInstance, deps: BenefitsDeps, options: { maxBytes?: number } = {}): void {
   const { db } = deps;
@@ -104,43 +94,16 @@ export function installAccountRoutes(app: FastifyInstance, deps: BenefitsDeps, o
       .send(Buffer.concat(chunks));
   });
 
-  // The upload in a scope of its own: only this route parses multipart. The guard checks the capability before the
-  // body is read and the csrf field after; the file goes to a private folder (0700) and is removed with the response.
+  // The upload in a scope of its own (platform/http/file-upload.ts); the folder is removed with the response.
   app.register(async (scope) => {
-    const uploads = new WeakMap<FastifyRequest, Upload>();
-    const release = async (req: FastifyRequest) => {
-      const upload = uploads.get(req);
-      uploads.delete(req);
-      if (upload) await removeDir(upload.dir);
-    };
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: 1, fields: 3, parts: 4, fieldSize: 4096, headerPairs: 50 },
-      async onFile(this: FastifyRequest, part: MultipartFile) {
-        if (part.fieldname !== 'file') {
-          part.file.resume();
-          return;
-        }
-        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `madoguchi-account-results-${process.pid}-`));
-        await fs.promises.chmod(dir, 0o700);
-        const file = path.join(dir, 'results.csv');
-        await pipeline(part.file, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-        const upload = new Upload(dir, file, (await fs.promises.stat(file)).size, part.file.truncated);
-        uploads.set(this, upload);
-        (part as MultipartFile & { value: unknown }).value = upload;
-      },
-    });
-    scope.addHook('onResponse', release);
-    scope.addHook('onRequestAbort', release);
-    scope.addHook('onError', release);
+    await acceptFileUploads(scope, { fileFields: ['file'], textFields: 3, maxBytes, folderName: 'account-results' });
 
     scope.post(accountPaths.results, { config: { capability: manage }, schema: { hide: true } }, async (req, reply) => {
       const staff = currentStaff(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const programmeId = typeof body.programme === 'string' ? body.programme : undefined;
       const { lang: l } = await deps.pageContext(req);
-      const upload = body.file instanceof Upload ? body.file : undefined;
+      const upload = body.file instanceof UploadedFile ? body.file : undefined;
       if (!upload || upload.bytes === 0) return filesPage(req, reply, 400, programmeId, { problem: t(l, '結果ファイルを選んでください。', 'Choose the result file.') });
       const mb = Math.round(maxBytes / (1024 * 1024));
       if (upload.truncated) return filesPage(req, reply, 413, programmeId, { problem: t(l, `ファイルが大きすぎます（${mb} MB まで）。`, `The file is too large (at most ${mb} MB).`) });

@@ -11,17 +11,13 @@
 // (certificates.tax.import, the administrator as actor). The pages show years, counts, lines and reasons, never a
 // value of the file. Jobs live in this process's memory for an hour after they end.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../../../platform/access/guard.ts';
 import { type AuditActor, auditClient, type AuditClient, staffActor } from '../../../platform/audit/index.ts';
 import type { DescribedRowError } from '../../../platform/csv/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { acceptFileUploads, removeUploadDir, UploadedFile } from '../../../platform/http/file-upload.ts';
 import { t } from '../../../platform/http/language.ts';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import { importTaxRecords } from './import.ts';
@@ -50,11 +46,6 @@ interface Job {
 }
 
 /** An uploaded file as the multipart parser leaves it: a class, so no text field can pass for it. */
-class Upload {
-  constructor(readonly dir: string, readonly path: string, readonly bytes: number, readonly truncated: boolean) {}
-}
-
-const removeDir = (dir: string) => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
 
 /** Registers the import's pages on a console server. */
 export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesOptions): void {
@@ -85,13 +76,13 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
   app.get(TAX_IMPORT_PATH, { config: { capability }, schema: { hide: true } }, (req, reply) => page(req, reply, 200));
 
   /** Runs a job's import; the folder is gone and the municipality free before its page shows the outcome. */
-  async function run(job: Job, upload: Upload, encoding: 'auto' | 'utf8' | 'sjis', who: { actor: AuditActor; client: AuditClient }): Promise<void> {
+  async function run(job: Job, upload: { dir: string; file: UploadedFile }, encoding: 'auto' | 'utf8' | 'sjis', who: { actor: AuditActor; client: AuditClient }): Promise<void> {
     let outcome: TaxImportState;
     try {
       const result = await importTaxRecords({
         db,
         municipalityCode: job.municipalityCode,
-        source: upload.path,
+        source: upload.file.path,
         encoding,
         ...who,
         progress: {
@@ -111,42 +102,14 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
         if (!(e instanceof AppError && e.status < 500)) app.log.error({ err: e, importId: job.id }, 'tax records import failed');
       }
     }
-    await removeDir(upload.dir);
+    await removeUploadDir(upload.dir);
     running.delete(job.municipalityCode);
     job.endedAt = Date.now();
     job.state = outcome;
   }
 
-  // The upload in a scope of its own: only this route parses multipart. The guard checks the capability before the
-  // body is read and the csrf field after; the file is streamed to disk meanwhile, and removed unless a job takes it.
   app.register(async (scope) => {
-    const uploads = new WeakMap<FastifyRequest, Upload>();
-    const release = async (req: FastifyRequest) => {
-      const upload = uploads.get(req);
-      uploads.delete(req);
-      if (upload) await removeDir(upload.dir);
-    };
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: 1, fields: 3, parts: 4, fieldSize: 4096, headerPairs: 50 },
-      async onFile(this: FastifyRequest, part: MultipartFile) {
-        if (part.fieldname !== 'file') {
-          part.file.resume();
-          return;
-        }
-        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `madoguchi-tax-import-${process.pid}-`));
-        await fs.promises.chmod(dir, 0o700);
-        const file = path.join(dir, 'tax-records.csv');
-        await pipeline(part.file, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-        const upload = new Upload(dir, file, (await fs.promises.stat(file)).size, part.file.truncated);
-        uploads.set(this, upload);
-        (part as MultipartFile & { value: unknown }).value = upload;
-      },
-    });
-    scope.addHook('onResponse', release);
-    scope.addHook('onRequestAbort', release);
-    scope.addHook('onError', release);
+    const uploads = await acceptFileUploads(scope, { fileFields: ['file'], textFields: 3, maxBytes, folderName: 'tax-import' });
 
     scope.post(TAX_IMPORT_PATH, { config: { capability }, schema: { hide: true } }, async (req, reply) => {
       sweep();
@@ -154,7 +117,7 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
       const { lang } = await options.pageContext(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const encoding = TAX_IMPORT_ENCODINGS.find((e) => e === body.encoding);
-      const upload = body.file instanceof Upload ? body.file : undefined;
+      const upload = body.file instanceof UploadedFile ? body.file : undefined;
       const refuse = (status: number, ja: string, en: string) => page(req, reply, status, { problem: t(lang, ja, en) });
       if (!encoding) return refuse(400, '文字コードは 自動判定・UTF-8・Shift_JIS から選んでください。', 'Choose the encoding: detect, UTF-8 or Shift_JIS.');
       if (!upload || upload.bytes === 0) return refuse(400, '課税情報ファイルを選んでください。', 'Choose the tax records file.');
@@ -165,9 +128,9 @@ export function installTaxImport(app: FastifyInstance, options: TaxImportRoutesO
       const job: Job = { id: randomBytes(12).toString('base64url'), municipalityCode: staff.municipalityCode, total: upload.bytes, state: { kind: 'running', rows: 0, position: 0, total: upload.bytes } };
       jobs.set(job.id, job);
       running.set(job.municipalityCode, job);
-      uploads.delete(req); // the job removes the folder now
+      const dir = uploads.take(req)!; // the job removes the folder now
       const actor: AuditActor = staffActor(staff);
-      const promise = run(job, upload, encoding, { actor, client: auditClient(req) });
+      const promise = run(job, { dir, file: upload }, encoding, { actor, client: auditClient(req) });
       inFlight.add(promise);
       void promise.finally(() => inFlight.delete(promise));
       return reply.redirect(`${TAX_IMPORT_PATH}/${job.id}`, 303);

@@ -103,8 +103,8 @@ export function PublicFundPage(p: PublicFundPageProps) {
         <div class="field">
           <label for="pf-encoding" safe>{t(lang, '文字コード', 'Encoding')}</label>
           <select id="pf-encoding" name="encoding">
-            <option value="sjis" selected safe>Shift_JIS</option>
-            <option value="utf8" safe>UTF-8</option>
+            <option value="sjis" selected>Shift_JIS</option>
+            <option value="utf8">UTF-8</option>
           </select>
         </div>
         <button type="submit" class="button" safe>{t(lang, `照会ファイルをダウンロード（${n(lang, c.needed)}人）`, `Download the query file (${n(lang, c.needed)} people)`)}</button>
