@@ -24,6 +24,7 @@ const entries: Array<{ href: string; ja: string; en: string; capability: Capabil
   { href: '/console/card/search', ja: '来庁予約の検索・取消', en: 'Find and cancel card reservations', capability: 'card.reservations.read' },
   { href: '/console/card/proxy', ja: '代行予約', en: 'Book for a caller', capability: 'card.reservations.proxy' },
   { href: '/console/card/report', ja: '来庁予約 報告書', en: 'Card reservations report', capability: 'card.reports.read' },
+  { href: '/console/card/arrivals', ja: 'カード到着の読み取り', en: 'Scan card arrivals', capability: 'card.issuance.manage' },
   { href: '/console/card/masters', ja: '来庁予約マスタ', en: 'Card reservation masters', capability: 'card.masters.manage' },
   { href: '/console/benefits', ja: '給付台帳', en: 'Benefits ledger', capability: 'benefits.ledger.read' },
   { href: '/console/benefits/accounts', ja: '公金受取口座の照会', en: 'Public-fund account query', capability: 'benefits.accounts.manage' },

@@ -12,8 +12,6 @@ export { type BenefitsDeps, benefitsDeps } from './deps.ts';
 
 /** Every console route of the benefits ledger. */
 export function installBenefitsConsole(app: FastifyInstance, deps: BenefitsDeps): void {
-  void app;
-  void deps;
   installLedgerRoutes(app, deps);
   installAccountRoutes(app, deps);
   installLetterConsole(app, deps);

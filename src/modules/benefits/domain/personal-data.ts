@@ -3,18 +3,10 @@
 // register and a breach-impact report can be built from them. A column commented "personal data" that is not declared
 // here fails a test.
 
-type Bilingual = { ja: string; en: string };
-/** The register's categories (shared/DESIGN.md "Data conventions") that these items fall in. */
-type DataCategory = 'basic4' | 'tax' | 'other';
+import { type PersonalDataItem, personalItem } from '../../../platform/register/personal-data.ts';
 
-/** One personal-data item: the table and column holding it and what the register says about it. */
-export interface PersonalDataItem {
-  table: `benefit_${string}`;
-  column: string;
-  label: Bilingual;
-  category: DataCategory;
-  required: boolean;
-}
+/** One item of the ledger file: a column of a benefit_ table. */
+export type BenefitPersonalDataItem = PersonalDataItem<`benefit_${string}`>;
 
 /** What the register says about every item of the file. */
 export const benefitLedgerFile = {
@@ -41,11 +33,10 @@ export const benefitLedgerFile = {
   encrypted: false,
 } as const;
 
-const item = (table: PersonalDataItem['table'], column: string, ja: string, en: string, category: DataCategory, required = true): PersonalDataItem =>
-  ({ table, column, label: { ja, en }, category, required });
+const item = personalItem<BenefitPersonalDataItem['table']>;
 
 /** The items: the taxpayers' file, the linkage file (seed 002 ①), then the decisions. */
-export const benefitPersonalData: readonly PersonalDataItem[] = [
+export const benefitPersonalData: readonly BenefitPersonalDataItem[] = [
   item('benefit_taxpayer', 'integrated_number', '団体内統合宛名番号', 'Integrated addressee number', 'other'),
   item('benefit_taxpayer', 'name', '氏名', 'Name', 'basic4'),
   item('benefit_taxpayer', 'name_kana', '氏名カナ', 'Name in kana', 'basic4'),
