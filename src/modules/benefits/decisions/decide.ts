@@ -6,7 +6,8 @@ import { type AuditActor, type AuditClient, appendAudit, subjectId } from '../..
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { benefitOperations as ops } from '../audit.ts';
-import { lettersOf, lockTarget, moveTargets } from '../letters/store.ts';
+import { lettersOf, lockTarget } from '../letters/store.ts';
+import { moveTargets } from '../targets/store.ts';
 import { replyOf } from '../replies/store.ts';
 import { type DecisionFacts, decisionRefusals, grantCheck, rejectCheck, type RejectionReason } from './domain/decision.ts';
 import { insertDecisions, overdueNotices, type StoredDecision } from './store.ts';

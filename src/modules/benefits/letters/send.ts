@@ -11,7 +11,8 @@ import { knownPublicFundAccounts } from '../accounts/store.ts';
 import { benefitOperations as ops } from '../audit.ts';
 import { type LetterHold, letterHolds, type LetterKind, letterDeadline, letterFor, letterSchedule, reissueFor } from './domain/letter-kind.ts';
 import { replyCodeFrom, replyCodeHash } from './domain/reply-code.ts';
-import { insertLetters, type LetterCandidate, letterCandidates, lettersOf, lockTarget, moveTargets, type NewLetter, printedPerson } from './store.ts';
+import { moveTargets } from '../targets/store.ts';
+import { insertLetters, type LetterCandidate, letterCandidates, lettersOf, lockTarget, type NewLetter, printedPerson } from './store.ts';
 
 /** Targets per page (and per transaction, per audit event) when sending. */
 export const letterPageSize = 1000;

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type LedgerState, type LedgerStep, nextState } from '../domain/ledger-state.ts';
+import { moveTargets } from '../targets/store.ts';
 import type { LetterKind } from './domain/letter-kind.ts';
 
 /** An eligible target still waiting for its letter. */
@@ -27,21 +28,6 @@ export async function letterCandidates(db: Kysely<Database>, code: string, progr
     order by g.resident_number
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ residentNumber: r.resident_number, amount: Number(r.amount), ruleVersion: r.rule_version, residentStatus: r.status }));
-}
-
-/**
- * Moves the targets listed from `from` by `step` and answers those moved: a target no longer in `from` (another clerk
- * was quicker) is left as it is.
- */
-export async function moveTargets(db: Kysely<Database>, code: string, programmeId: string, residentNumbers: readonly string[], from: LedgerState, step: LedgerStep): Promise<string[]> {
-  if (residentNumbers.length === 0) return [];
-  const to = nextState(from, step);
-  const { rows } = await sql<{ resident_number: string }>`
-    update benefit_target set state = ${to}, state_changed_at = now()
-    where municipality_code = ${code} and programme_id = ${programmeId} and state = ${from}
-      and resident_number in (select jsonb_array_elements_text(${JSON.stringify(residentNumbers)}::jsonb))
-    returning resident_number`.execute(db);
-  return rows.map((r) => r.resident_number);
 }
 
 /** Moves one target by `step` from the state it is in now (locked), or refuses with benefits_step_not_allowed. */

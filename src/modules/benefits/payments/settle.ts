@@ -1,15 +1,15 @@
 // 振込結果の登録: the bank's answer to an approved batch. Settling marks its pending transfers (or those numbered) paid
 // and their targets paid; a batch with none pending left is settled. A transfer that came back (振込不能・組戻し) is
 // recorded per item with its reason and its target becomes returned, to be paid again once the account is corrected
-// (the `correct` step puts it back to decided and a later batch takes it). Targets move only through nextState.
+// (the `correct` step puts it back to decided and a later batch takes it). Targets move only through nextState (targets/store.ts moveTargets).
 import { AppError } from '../../../platform/errors.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
 import { appendAudit, subjectId } from '../../../platform/audit/index.ts';
 import { benefitOperations as ops } from '../audit.ts';
-import { nextState } from '../domain/ledger-state.ts';
 import { type Acting, getBatch, requireStep } from './batch.ts';
 import type { ReturnReason } from './domain/batch.ts';
-import { itemCounts, itemsNotIn, markBatch, moveTargets, setItemResults } from './store.ts';
+import { moveTargets } from '../targets/store.ts';
+import { itemCounts, itemsNotIn, markBatch, setItemResults } from './store.ts';
 
 const audit = (tx: Tx, a: Acting, batchId: number, detail: string) =>
   appendAudit(tx, {
@@ -25,8 +25,7 @@ function refuseItems(numbers: readonly number[], what: string): never {
 /** Moves the targets of changed items; all of them must move, or the whole action rolls back. */
 async function move(tx: Tx, mc: string, programmeId: string, residentNumbers: readonly string[], step: 'settle' | 'return'): Promise<void> {
   const from = step === 'settle' ? 'decided' : 'paid';
-  const to = nextState(from, step);
-  const moved = await moveTargets(tx, mc, programmeId, residentNumbers, from, to);
+  const moved = (await moveTargets(tx, mc, programmeId, residentNumbers, from, step)).length;
   if (moved !== residentNumbers.length) throw new Error(`${residentNumbers.length - moved} targets of the items were not ${from}; nothing was changed`);
 }
 

@@ -216,18 +216,6 @@ export async function setItemResults(tx: Q, mc: string, batchId: number, change:
   return rows.map((r) => r.resident_number);
 }
 
-/** Moves the programme's targets from one state to the next (guarded: only those still in `from`); answers how many moved. */
-export async function moveTargets(tx: Q, mc: string, programmeId: string, residentNumbers: readonly string[], from: string, to: string): Promise<number> {
-  let moved = 0;
-  for (let i = 0; i < residentNumbers.length; i += itemPage) {
-    const r = await sql`update benefit_target set state = ${to}, state_changed_at = now()
-      where municipality_code = ${mc} and programme_id = ${programmeId} and state = ${from}
-        and resident_number in (select jsonb_array_elements_text(${JSON.stringify(residentNumbers.slice(i, i + itemPage))}::jsonb))`.execute(tx);
-    moved += Number(r.numAffectedRows ?? 0);
-  }
-  return moved;
-}
-
 /** The numbers among `numbers` that the batch has no item for, or whose item is not in `result`. */
 export async function itemsNotIn(db: Q, mc: string, batchId: number, numbers: readonly number[], result: ItemResult): Promise<number[]> {
   if (numbers.length === 0) return [];

@@ -9,7 +9,8 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Account } from '../accounts/domain/account.ts';
 import { saveAccount } from '../accounts/store.ts';
 import { benefitOperations as ops } from '../audit.ts';
-import { lettersOf, lockTarget, moveTargets } from '../letters/store.ts';
+import { lettersOf, lockTarget } from '../letters/store.ts';
+import { moveTargets } from '../targets/store.ts';
 import { replyCheck, replyRefusals } from './domain/reply.ts';
 import { insertReply } from './store.ts';
 
