@@ -47,15 +47,16 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
 /** A stored account as the reads select it. */
 type StoredRow = Omit<Selectable<Database['benefit_account']>, 'municipality_code' | 'is_current'>;
 
+// The lists below are joined rather than tested with `in (select …)`: with a semi-join the planner scanned every
+// current account and compared it with the list (15 ms for one person among 66,000 accounts).
 async function currentRows(db: Kysely<Database>, code: string, residentNumbers: readonly string[]): Promise<StoredRow[]> {
   const out: StoredRow[] = [];
   for (const page of chunks([...new Set(residentNumbers)])) {
     const { rows } = await sql<StoredRow>`
-      select resident_number, revision, source, bank_code, branch_code, account_type, account_number_ciphertext,
-        account_number_last3, holder_kana, bank_name, branch_name, bank_kana, branch_kana, registered_at, registered_by
-      from benefit_account
-      where municipality_code = ${code} and is_current
-        and resident_number in (select jsonb_array_elements_text(${JSON.stringify(page)}::jsonb))`.execute(db);
+      select a.resident_number, a.revision, a.source, a.bank_code, a.branch_code, a.account_type, a.account_number_ciphertext,
+        a.account_number_last3, a.holder_kana, a.bank_name, a.branch_name, a.bank_kana, a.branch_kana, a.registered_at, a.registered_by
+      from jsonb_array_elements_text(${JSON.stringify(page)}::jsonb) as x(resident_number)
+      join benefit_account a on a.municipality_code = ${code} and a.resident_number = x.resident_number and a.is_current`.execute(db);
     out.push(...rows);
   }
   return out;
@@ -85,9 +86,10 @@ export async function saveAccounts(db: Kysely<Database>, cipher: FieldCipher, it
     const residents = page.map((i) => i.residentNumber);
     const current = new Map((await currentRows(db, code, residents)).map((r) => [r.resident_number, r]));
     const { rows: maxima } = await sql<{ resident_number: string; revision: number }>`
-      select resident_number, max(revision)::integer as revision from benefit_account
-      where municipality_code = ${code} and resident_number in (select jsonb_array_elements_text(${JSON.stringify(residents)}::jsonb))
-      group by resident_number`.execute(db);
+      select a.resident_number, max(a.revision)::integer as revision
+      from jsonb_array_elements_text(${JSON.stringify(residents)}::jsonb) as x(resident_number)
+      join benefit_account a on a.municipality_code = ${code} and a.resident_number = x.resident_number
+      group by a.resident_number`.execute(db);
     const lastRevision = new Map(maxima.map((r) => [r.resident_number, r.revision]));
     const records = [];
     for (const item of page) {
