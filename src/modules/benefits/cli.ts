@@ -2,34 +2,22 @@
 // [--dry-run]: the ledger's source files and the targets from the command line. An import either takes every line or
 // lists every bad one (line, column, reason; never a value) and changes nothing; the summaries print counts and
 // money, never a person.
-import type { Command, Flags } from '../../main.ts';
+import type { Command } from '../../main.ts';
 import { count, importCommand } from '../../cli/import-command.ts';
 import { withMunicipality } from '../../cli/municipality.ts';
 import type { Output } from '../../cli/output.ts';
-import { UsageError } from '../../cli/usage.ts';
 import { cliActor } from '../../platform/auth/audit.ts';
 import { exclusionMessages } from './domain/exclusion.ts';
 import { dryRunChanges } from './domain/dry-run.ts';
 import { yenJa } from './domain/yen.ts';
 import { importLinkage, importTaxpayers } from './import/import.ts';
-import { defaultProgrammeId, findLedgerProgramme, type LedgerProgrammeId, ledgerProgrammes } from './programmes.ts';
+import { programmeFlag } from './programme-flag.ts';
 import { computeTargets, dryRunTargets, type TargetsDryRun } from './targets/compute.ts';
 import type { TargetSummaryRow } from './targets/store.ts';
 
 export { accountQueryCommand, importAccountResultsCommand } from './accounts/cli.ts';
 
 const programmeOption = { programme: { type: 'string' } } as const;
-
-/** --programme, the ledger's default when absent. */
-function programmeFlag(flags: Flags): LedgerProgrammeId {
-  const value = flags.programme ?? defaultProgrammeId;
-  const found = typeof value === 'string' ? findLedgerProgramme(value) : undefined;
-  if (!found) {
-    const known = Object.keys(ledgerProgrammes).join(', ');
-    throw new UsageError(`--programme には次のいずれかを指定してください: ${known}`, `--programme must be one of: ${known}`);
-  }
-  return found.id;
-}
 
 const encodingName = (e: string) => (e === 'sjis' ? 'Shift_JIS' : 'UTF-8');
 

@@ -14,18 +14,8 @@ import { cliActor } from '../../../platform/auth/audit.ts';
 import { loadConfig } from '../../../platform/config.ts';
 import { fieldCipher, loadMasterKey } from '../../../platform/crypto/index.ts';
 import { benefitOperations as ops } from '../audit.ts';
-import { defaultProgrammeId, findLedgerProgramme, ledgerProgrammes } from '../programmes.ts';
+import { programmeFlag } from '../programme-flag.ts';
 import { type AccountResultsImport, importAccountResults, writeAccountQuery } from './public-fund.ts';
-
-function programmeOf(flags: Flags): string {
-  const value = flags.programme ?? defaultProgrammeId;
-  const found = typeof value === 'string' ? findLedgerProgramme(value) : undefined;
-  if (!found) {
-    const known = Object.keys(ledgerProgrammes).join(', ');
-    throw new UsageError(`--programme には次のいずれかを指定してください: ${known}`, `--programme must be one of: ${known}`);
-  }
-  return found.id;
-}
 
 function outFile(flags: Flags): string {
   const value = flags.out;
@@ -47,7 +37,7 @@ function encodingOf(flags: Flags): 'utf8' | 'sjis' {
 export const accountQueryCommand: Command = {
   options: { out: { type: 'string' }, programme: { type: 'string' }, again: { type: 'boolean' }, encoding: { type: 'string' }, municipality: { type: 'string' } },
   async run(flags, output) {
-    const programmeId = programmeOf(flags);
+    const programmeId = programmeFlag(flags);
     const dest = outFile(flags);
     const encoding = encodingOf(flags);
     return withMunicipality(flags, 'madoguchi benefits account-query', async (db, municipalityCode) => {
