@@ -30,6 +30,10 @@ export const capabilities = {
   'card.reservations.checkin': { ja: 'マイナンバーカード来庁予約の消し込み（来庁確認）', en: 'Check in arrivals for card reservations' },
   'card.reports.read': { ja: 'マイナンバーカード来庁予約の報告書出力', en: 'View and export card reservation reports' },
   'card.issuance.manage': { ja: 'マイナンバーカードの交付管理（カード到着の読取・交付状況の更新）', en: 'Manage My Number card issuance (scan arrivals, update card status)' },
+  'card.issuance.read': { ja: 'マイナンバーカードの交付状況の閲覧（カード一覧・履歴・進捗管理・報告書）', en: 'View My Number card issuance (cards, history, progress, reports)' },
+  'card.shipping.manage': { ja: 'マイナンバーカードの発送管理（発送・返戻・再発送・宛名ラベル）', en: 'Manage card shipping (send, returns, re-send, labels)' },
+  'card.images.read': { ja: '帳票イメージ（申請書・本人確認書類）の閲覧', en: 'View filed document images (applications, identity documents)' },
+  'card.images.manage': { ja: '帳票イメージの登録・更新', en: 'File and update document images' },
   'benefits.ledger.read': { ja: '給付台帳の閲覧（対象者一覧・個人の経過）', en: 'View the benefits ledger (targets, a person\'s case)' },
   'benefits.ledger.manage': { ja: '給付の通知書発行・返信受付・支給決定・却下', en: 'Issue benefit letters, record replies, decide and reject' },
   'benefits.accounts.manage': { ja: '公金受取口座の照会ファイル作成・結果取込・振込口座の登録と訂正', en: 'Public-fund account query files, results import, and entering or correcting accounts' },
@@ -40,6 +44,13 @@ export const capabilities = {
   'benefits.reports.read': { ja: '給付の支払報告の閲覧・出力', en: 'View and export benefit payment reports' },
   'mail.outbox.read': { ja: '送信メール（送信待ち・送信済み）の閲覧', en: 'View the mail outbox' },
   'governance.register.read': { ja: '個人情報ファイル簿の閲覧・出力', en: 'View and export the register of personal-data files' },
+  'governance.assessment.draft': { ja: '特定個人情報保護評価書（重点項目評価書）の案の作成', en: 'Draft the specific personal information protection assessment' },
+  'governance.breach.investigate': { ja: '漏えい等の影響範囲の調査・報告書出力', en: 'Investigate the impact of a breach and export the report' },
+  'governance.retention.read': { ja: '保存期間満了データの確認（消去予定・期限超過）', en: 'View records past their retention (due, overdue)' },
+  'governance.retention.approve': { ja: '保存期間満了データの消去承認・消去証明書の出力', en: 'Approve disposal of records past retention; disposal certificates' },
+  'governance.disclosure.manage': { ja: '開示・訂正・利用停止請求の受付と開示資料の作成', en: 'Handle disclosure, correction and suspension requests' },
+  'governance.contractors.read': { ja: '委託先（認証・取扱ファイル・点検）の閲覧', en: 'View contractors (certifications, files, inspections)' },
+  'governance.contractors.manage': { ja: '委託先の登録・点検記録', en: 'Register contractors and record inspections' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type Capability = keyof typeof capabilities;

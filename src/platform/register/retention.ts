@@ -1,0 +1,35 @@
+// 保存期間と消去: how a module tells the one retention scheduler (governance/retention) what of its data is past its
+// retention and how to dispose of it. The scheduler finds what is due every night, a person approves a batch, and the
+// scheduler calls `dispose` inside the transaction that writes the disposal records (消去記録) and the certificate.
+import type { Tx } from '../db/index.ts';
+
+type Bilingual = { ja: string; en: string };
+
+/** One record past its retention, as the approver sees it: never a name or an address, only what identifies the record. */
+export interface DueRecord {
+  /** The record's key within its source (an id the source's `dispose` understands). */
+  key: string;
+  /** The person it concerns, as the register's person key of the file (for the disposal record; not shown in lists). */
+  personKey: string;
+  /** What the record is, without personal data (e.g. "申請書 2011-04-01 1頁"). */
+  description: string;
+  /** The day its retention ended (YYYY-MM-DD). */
+  dueOn: string;
+}
+
+/** What a module declares for each kind of record that is disposed after a retention period. */
+export interface RetentionSource {
+  /** A stable id (module.kind), e.g. `card.images`. */
+  id: string;
+  /** The register file (PersonalDataFile.fileId) the records belong to. */
+  fileId: string;
+  title: Bilingual;
+  /** The rule as the council reads it, e.g. 「交付から15年」. */
+  rule: Bilingual;
+  /** How the records are destroyed: deleted rows, deleted files, or keys destroyed (crypto-shredding). */
+  method: Bilingual;
+  /** Records past retention on `asOf` (YYYY-MM-DD), oldest first, at most `limit`. */
+  findDue(tx: Tx, municipalityCode: string, asOf: string, limit: number): Promise<DueRecord[]>;
+  /** Disposes of the records with these keys inside `tx`; returns the keys it disposed (those already gone are left out). */
+  dispose(tx: Tx, municipalityCode: string, keys: readonly string[]): Promise<string[]>;
+}
