@@ -393,6 +393,48 @@ export interface CardHistoryTable {
   changed_at: Generated<Date>;
 }
 
+export interface CardImageTable {
+  municipality_code: string;
+  image_id: string;
+  applicant_id: string;
+  fiscal_year: number;
+  business_category: string;
+  document_category: string;
+  document_number: string;
+  kanji_name: string;
+  page_number: Generated<number>;
+  file_name: string;
+  display_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  width_px: number | null;
+  height_px: number | null;
+  rotation: Generated<number>;
+  data_key: string;
+  registered_by: string;
+  registered_by_name: string;
+  registered_at: Generated<Date>;
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: Generated<Date>;
+}
+
+export interface CardImageRetentionTable {
+  municipality_code: string;
+  document_category: string;
+  retention_years: number;
+  changed_by: string;
+  changed_at: Generated<Date>;
+}
+
+export interface CardPickupBookingTable {
+  municipality_code: string;
+  reservation_number: string;
+  applicant_id: string;
+  linked_at: Generated<Date>;
+}
+
 export interface CardProcessingCommentTable {
   municipality_code: string;
   comment_id: Generated<number>;
@@ -458,6 +500,7 @@ export interface CardRecordTable {
   row_version: Generated<number>;
   registered_at: Generated<Date>;
   updated_at: Generated<Date>;
+  notice_number: string | null;
 }
 
 export interface CardReservationTable {
@@ -506,6 +549,28 @@ export interface CardReservationTypeTable {
   max_people: Generated<number>;
   sort_order: Generated<number>;
   active: Generated<boolean>;
+  card_notice_required: Generated<boolean>;
+}
+
+export interface CardShipmentTable {
+  municipality_code: string;
+  shipment_id: Generated<number>;
+  applicant_id: string;
+  item: string;
+  method: string;
+  attempt: number;
+  sent_on: string;
+  postal_code: string;
+  name: string;
+  address: string;
+  tracking_number: string | null;
+  external_characters: Generated<boolean>;
+  memo: Generated<string>;
+  sent_by: string;
+  returned_on: string | null;
+  return_reason: string | null;
+  returned_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface CardSiteTable {
@@ -728,6 +793,104 @@ export interface DataKeyTable {
   retired_at: Date | null;
 }
 
+export interface GovernanceContractorTable {
+  municipality_code: string;
+  contractor_id: Generated<string>;
+  name: string;
+  corporate_number: string | null;
+  work: Generated<string>;
+  contract_starts_on: string;
+  contract_ends_on: string | null;
+  subcontracting: Generated<boolean>;
+  row_version: Generated<number>;
+  registered_by: string;
+  registered_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface GovernanceContractorCertificationTable {
+  municipality_code: string;
+  contractor_id: string;
+  kind: string;
+  number: string;
+  expires_on: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface GovernanceContractorFileTable {
+  municipality_code: string;
+  contractor_id: string;
+  file_id: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface GovernanceContractorInspectionTable {
+  municipality_code: string;
+  inspection_id: Generated<string>;
+  contractor_id: string;
+  inspected_on: string;
+  method: string;
+  findings: string;
+  corrective_action: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface GovernanceContractorStaffTable {
+  municipality_code: string;
+  login_id: string;
+  contractor_id: string;
+  duty: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface GovernanceDisclosureRequestTable {
+  municipality_code: string;
+  request_id: Generated<string>;
+  kind: string;
+  received_on: string;
+  search_file_id: string | null;
+  search_key: string | null;
+  search_kana: string | null;
+  search_birth_date: string | null;
+  request_note: Generated<string>;
+  outcome: Generated<string>;
+  outcome_note: Generated<string>;
+  decided_on: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  decided_by: string | null;
+}
+
+export interface GovernanceRetentionBatchTable {
+  municipality_code: string;
+  batch_id: Generated<string>;
+  source_id: string;
+  file_id: string;
+  as_of: string;
+  status: Generated<string>;
+  record_count: number;
+  disposed_count: number | null;
+  proposed_by: string;
+  proposed_at: Generated<Date>;
+  approved_by: string | null;
+  approved_at: Date | null;
+}
+
+export interface GovernanceRetentionItemTable {
+  municipality_code: string;
+  batch_id: string;
+  source_id: string;
+  record_key: string;
+  person_key: string;
+  description: string;
+  due_on: string;
+  disposed: boolean | null;
+}
+
 export interface IdempotencyKeyTable {
   municipality_code: string;
   client_id: string;
@@ -906,10 +1069,14 @@ export interface Database {
   benefit_taxpayer: BenefitTaxpayerTable;
   card_booking_settings: CardBookingSettingsTable;
   card_history: CardHistoryTable;
+  card_image: CardImageTable;
+  card_image_retention: CardImageRetentionTable;
+  card_pickup_booking: CardPickupBookingTable;
   card_processing_comment: CardProcessingCommentTable;
   card_record: CardRecordTable;
   card_reservation: CardReservationTable;
   card_reservation_type: CardReservationTypeTable;
+  card_shipment: CardShipmentTable;
   card_site: CardSiteTable;
   card_site_closure: CardSiteClosureTable;
   card_site_open_override: CardSiteOpenOverrideTable;
@@ -928,6 +1095,14 @@ export interface Database {
   certificate_signing_key: CertificateSigningKeyTable;
   certificate_tax_record: CertificateTaxRecordTable;
   data_key: DataKeyTable;
+  governance_contractor: GovernanceContractorTable;
+  governance_contractor_certification: GovernanceContractorCertificationTable;
+  governance_contractor_file: GovernanceContractorFileTable;
+  governance_contractor_inspection: GovernanceContractorInspectionTable;
+  governance_contractor_staff: GovernanceContractorStaffTable;
+  governance_disclosure_request: GovernanceDisclosureRequestTable;
+  governance_retention_batch: GovernanceRetentionBatchTable;
+  governance_retention_item: GovernanceRetentionItemTable;
   idempotency_key: IdempotencyKeyTable;
   municipality: MunicipalityTable;
   platform_file_disposal: PlatformFileDisposalTable;

@@ -6,7 +6,7 @@
 import { type PersonalDataItem, personalItem } from '../../../platform/register/personal-data.ts';
 
 /** One item of a file: a column of the reservations, the waitlist, the card records or their comments. */
-export type CardPersonalDataItem = PersonalDataItem<'card_reservation' | 'card_waitlist' | 'card_record' | 'card_processing_comment'>;
+export type CardPersonalDataItem = PersonalDataItem<'card_reservation' | 'card_waitlist' | 'card_record' | 'card_processing_comment' | 'card_shipment'>;
 
 /** What the register says about every item of the file (one purpose, basis and retention for the whole file). */
 export const cardReservationFile = {
@@ -71,7 +71,7 @@ export const cardIssuanceFile = {
   encrypted: false,
 } as const;
 
-/** The card records' items, in the order of seed 001 (2) マイナンバーカードデータ, then the comments' (4). */
+/** The card records' items, in the order of seed 001 (2) マイナンバーカードデータ, then the comments' (4) and the shipments' (6). */
 export const cardIssuancePersonalData: readonly CardPersonalDataItem[] = [
   item('card_record', 'name', '氏名', 'Name', 'basic4', true),
   item('card_record', 'address', '住所', 'Address', 'basic4', true),
@@ -86,6 +86,12 @@ export const cardIssuancePersonalData: readonly CardPersonalDataItem[] = [
   item('card_record', 'disposal_reason', 'カード廃棄事由', 'Reason for disposal', 'other', false),
   item('card_record', 'memo', 'メモ', 'Memo', 'other', false),
   item('card_processing_comment', 'comment', 'データ処理履歴のコメント', 'Processing comment', 'other', true),
+  item('card_shipment', 'postal_code', '郵便番号（発送管理）', 'Postal code (shipment)', 'basic4', true),
+  item('card_shipment', 'name', '氏名（発送管理）', 'Name (shipment)', 'basic4', true),
+  item('card_shipment', 'address', '住所（発送管理）', 'Address (shipment)', 'basic4', true),
+  item('card_shipment', 'tracking_number', '追跡番号', 'Tracking number', 'other', false),
+  item('card_shipment', 'return_reason', '返戻事由', 'Reason for the return', 'other', false),
+  item('card_shipment', 'memo', 'メモ（発送管理）', 'Memo (shipment)', 'other', false),
 ];
 
 /** Every item the card module holds: what its schema test checks the commented columns against. */
