@@ -3,7 +3,9 @@
 // day-end no-show job.
 import type { FastifyInstance } from 'fastify';
 import { installArrivalRoutes } from '../issuance/arrival-routes.ts';
+import { installCardConsoleRoutes } from '../issuance/console/routes.ts';
 import { installMastersRoutes } from '../masters/routes.ts';
+import { installShippingRoutes } from '../shipping/routes.ts';
 import { installCalendarRoutes } from './calendar-routes.ts';
 import { installOutboxRoutes } from './outbox-routes.ts';
 import { installProxyRoutes } from './proxy-routes.ts';
@@ -22,4 +24,6 @@ export function installCardStaffConsole(app: FastifyInstance, deps: CardStaffDep
   installProxyRoutes(app, deps);
   installOutboxRoutes(app, deps);
   installArrivalRoutes(app, deps);
+  installShippingRoutes(app, deps);
+  installCardConsoleRoutes(app, deps);
 }
