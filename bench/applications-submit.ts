@@ -15,9 +15,8 @@
 //   BENCH_PORTAL_PROCESSES (default 2, one per core)
 //   BENCH_SERVER_PROFILE=DIR writes the portal's CPU profile there (open it in Chrome's DevTools)
 //   DATABASE_URL (else PGlite)
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import readline from 'node:readline';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { demoCity } from '../src/demo/index.ts';
@@ -29,13 +28,16 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole } from './serve-role.ts';
+import { postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
 
 const atOnce = Number(process.env.BENCH_RESIDENTS_AT_ONCE ?? 200);
 const submissions = Number(process.env.BENCH_SUBMISSIONS ?? 3_000);
 const pacedSeconds = Number(process.env.BENCH_PACED_SECONDS ?? 30);
 const portalProcesses = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
 const procedure = 'pregnancy-notification';
+const APP_NAME = 'madoguchi-bench-submit';
+/** The portal's Node flags: a larger young generation, as the README advises for the portal (each visit allocates its megabyte several times). */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -134,16 +136,13 @@ async function main(): Promise<void> {
     await loadDemoMunicipality(bench.db, { master: loadMasterKey({ ...loadConfig({}, {}), masterKey }) });
     await loadProcedureDir(bench.db, demoCity.code, shippedProceduresDir, systemLoader('bench'));
     await bench.lend();
-    const profile = process.env.BENCH_SERVER_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
     // One portal process per core, as a deployment runs them behind its reverse proxy (Node serves from one thread);
     // the residents are spread over them as the proxy would spread them.
     const servers = await Promise.all(Array.from({ length: portalProcesses }, async () => {
-      const child = spawn(process.execPath, [...profile, '--import', 'tsx', import.meta.filename, '--serve'], {
-        env: { ...process.env, ...bench.env, ...keyEnv, MADOGUCHI_CLAMAV_DATABASE: '/nonexistent', MADOGUCHI_DB_POOL_SIZE: '5' }, stdio: ['pipe', 'pipe', 'inherit'],
-      });
-      const lines = readline.createInterface({ input: child.stdout });
-      const port = await new Promise<number>((resolve) => lines.on('line', (l) => l.startsWith('PORT ') && resolve(Number(l.slice(5)))));
-      return { child, client: new RawHttpClient('127.0.0.1', port, atOnce) };
+      const server = await startServer(import.meta.filename, {
+        ...bench.env, ...withAppName(bench.env, APP_NAME), ...keyEnv, MADOGUCHI_CLAMAV_DATABASE: '/nonexistent', MADOGUCHI_DB_POOL_SIZE: '5',
+      }, nodeFlags);
+      return { ...server, client: new RawHttpClient('127.0.0.1', server.port, atOnce) };
     }));
     const clients = servers.map((s) => s.client);
     // Warm-up: 300 visits, 20 at a time, so the measured runs meet compiled code.
@@ -152,14 +151,16 @@ async function main(): Promise<void> {
       while (warm < 300) await resident(clients[r % clients.length]!, -1 - warm++);
     }));
 
+    const serverCpu = async () => (await Promise.all(servers.map((s) => s.cpuMs()))).reduce((a, b) => a + b, 0);
+    const [serverBefore, pgBefore] = [await serverCpu(), await postgresCpuMs(APP_NAME)];
     const capacity = await residents(clients, (i) => i < submissions);
+    const [serverMs, pgMs] = [(await serverCpu()) - serverBefore, (await postgresCpuMs(APP_NAME)) - pgBefore];
     const rate = (capacity.visits - capacity.failures.length) / capacity.seconds;
     const pacedUntil = performance.now() + pacedSeconds * 1000;
     const paced = await residents(clients, () => performance.now() < pacedUntil, { everyMs: (atOnce / 50) * 1000 });
-    for (const { child, client } of servers) {
-      client.close();
-      child.stdin.end();
-      await new Promise((r) => child.on('exit', r));
+    for (const s of servers) {
+      s.client.close();
+      await s.stop();
     }
     const db = await bench.reopen();
     const received = await sql<{ n: number }>`select count(*)::int as n from application where state = 'received'`.execute(db.kysely);
@@ -169,6 +170,9 @@ async function main(): Promise<void> {
       + `(the form with its file p99 ${percentile(run.byRequest[0], 99).toFixed(0)} ms, submit p99 ${percentile(run.byRequest[1], 99).toFixed(0)} ms)`;
     console.log(`capacity, ${atOnce} residents at once without pause: ${said(capacity)}`);
     console.log(`paced, ${atOnce} residents offering 50/s: ${said(paced)}`);
+    const visits = capacity.visits;
+    console.log(`CPU per visit (capacity run): portal ${(serverMs / visits).toFixed(2)} ms, PostgreSQL ${(pgMs / visits).toFixed(2)} ms `
+      + `(two idle cores would take ${Math.round((2000 * visits) / (serverMs + pgMs))} visits/s at that cost, residents' side not counted; load average now ${os.loadavg()[0]!.toFixed(2)})`);
     console.log(`${received.rows[0]!.n} received in the database; ${failures.length} failed` + (failures.length ? ` (${[...new Set(failures)].slice(0, 3).join('; ')})` : ''));
     const figures: Figure[] = [
       { name: `submissions/s, ${atOnce} residents at once with a 1 MB attachment each (${bench.backend})`, unit: '/s', measured: rate, target: { atLeast: 50 } },

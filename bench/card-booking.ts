@@ -11,12 +11,9 @@
 //   BENCH_PORTAL_PROCESSES (default 2, one per core)  BENCH_PACED_RATE (attempts/s offered in the latency run, default 300)
 //   DATABASE_URL (else PGlite)
 //   BENCH_SERVER_PROFILE=DIR writes the portal's CPU profiles there (open them in Chrome's DevTools)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { demoCity } from '../src/demo/demo-city.ts';
 import { saveCardMasters, type Site } from '../src/modules/card/index.ts';
 import { addOpenOverride } from '../src/modules/card/reservations/store.ts';
@@ -26,7 +23,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole } from './serve-role.ts';
+import { postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
 
 const clientsAtOnce = Number(process.env.BENCH_CLIENTS ?? 200);
 const attempts = Number(process.env.BENCH_ATTEMPTS ?? 2_000);
@@ -37,30 +34,6 @@ const SLOTS = 50;
 const MC = demoCity.code;
 
 const APP_NAME = 'madoguchi-bench-card';
-const clockTicks = 100; // USER_HZ on Linux
-
-/** CPU time (ms) of the PostgreSQL backends serving the bench's servers, read from /proc (0 where it cannot be read). */
-async function postgresCpuMs(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return 0;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [APP_NAME]);
-    let ticks = 0;
-    for (const { pid } of rows) {
-      try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // the backend ended
-      }
-    }
-    return (ticks * 1000) / clockTicks;
-  } finally {
-    await c.end();
-  }
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -71,14 +44,6 @@ const slotTimes = Array.from({ length: SLOTS }, (_, i) => `${String(8 + Math.flo
 const benchSite: Site = {
   siteCode: 'bench', nameJa: '負荷試験窓口', nameEn: 'Bench site', address: '見本市', mapNoteJa: '', mapNoteEn: '', openWeekdays: [0, 1, 2, 3, 4, 5, 6],
   opensAt: '08:00', closesAt: '17:00', isSatellite: true, sortOrder: 99, active: true,
-};
-
-/** The server's DATABASE_URL with an application_name, so that its backends can be found for their CPU time. */
-const withAppName = (env: Record<string, string>): Record<string, string> => {
-  if (!env.DATABASE_URL) return {};
-  const u = new URL(env.DATABASE_URL);
-  u.searchParams.set('application_name', APP_NAME);
-  return { DATABASE_URL: u.toString() };
 };
 
 async function setUp(db: Parameters<typeof migrate>[0]): Promise<void> {
@@ -140,40 +105,26 @@ async function main(): Promise<void> {
     await setUp(bench.db);
     await bench.lend();
     const servers = await Promise.all(Array.from({ length: portalProcesses }, async () => {
-      const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
-      const child = spawn(process.execPath, [...profile, '--import', 'tsx', import.meta.filename, '--serve'], {
-        env: { ...process.env, ...bench.env, ...withAppName(bench.env), MADOGUCHI_TRUSTED_PROXIES: '127.0.0.1', MADOGUCHI_DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' }, stdio: ['pipe', 'pipe', 'inherit'],
+      const server = await startServer(import.meta.filename, {
+        ...bench.env, ...withAppName(bench.env, APP_NAME), MADOGUCHI_TRUSTED_PROXIES: '127.0.0.1', MADOGUCHI_DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
       });
-      const lines = readline.createInterface({ input: child.stdout });
-      const cpu: Array<(us: number) => void> = [];
-      lines.on('line', (l) => {
-        if (!l.startsWith('CPU ')) return;
-        const u = JSON.parse(l.slice(4)) as { user: number; system: number };
-        cpu.shift()?.(u.user + u.system);
-      });
-      const port = await new Promise<number>((resolve) => lines.on('line', (l) => l.startsWith('PORT ') && resolve(Number(l.slice(5)))));
-      const cpuMicros = () => new Promise<number>((resolve) => {
-        cpu.push(resolve);
-        child.stdin.write('cpu\n');
-      });
-      return { child, client: new RawHttpClient('127.0.0.1', port, clientsAtOnce), cpuMicros };
+      return { ...server, client: new RawHttpClient('127.0.0.1', server.port, clientsAtOnce) };
     }));
     const clients = servers.map((s) => s.client);
 
     // Warm-up on another type of the same site and day (its places are plenty), so the rush meets compiled code.
     await rush(clients, 'warm', 50, 600, 1_000_000);
-    const serverCpu = async () => (await Promise.all(servers.map((s) => s.cpuMicros()))).reduce((a, b) => a + b, 0) / 1000;
-    const [serverBefore, pgBefore] = [await serverCpu(), await postgresCpuMs()];
+    const serverCpu = async () => (await Promise.all(servers.map((s) => s.cpuMs()))).reduce((a, b) => a + b, 0);
+    const [serverBefore, pgBefore] = [await serverCpu(), await postgresCpuMs(APP_NAME)];
     const { outcomes, seconds } = await rush(clients, 'rush', clientsAtOnce, attempts, 0);
-    const [serverMs, pgMs] = [(await serverCpu()) - serverBefore, (await postgresCpuMs()) - pgBefore];
+    const [serverMs, pgMs] = [(await serverCpu()) - serverBefore, (await postgresCpuMs(APP_NAME)) - pgBefore];
     // The same again on fresh slots, offered at the target rate, for the latency at that rate.
     const paced = await rush(clients, 'paced', clientsAtOnce, attempts, 2_000_000, pacedRate);
     const pacedLatencies = paced.outcomes.map((o) => o.ms).sort((a, b) => a - b);
 
-    for (const { child, client } of servers) {
-      client.close();
-      child.stdin.end();
-      await new Promise((r) => child.on('exit', r));
+    for (const s of servers) {
+      s.client.close();
+      await s.stop();
     }
     const db = await bench.reopen();
     const { rows } = await sql<{ type_code: string; capacity: number; booked: number; stored: number }>`
@@ -214,10 +165,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve')) {
-  // "cpu" on stdin: this process's CPU time so far, for the parent's per-attempt figure.
-  process.stdin.on('data', (d) => {
-    if (d.toString().includes('cpu')) process.stdout.write(`CPU ${JSON.stringify(process.cpuUsage())}\n`);
-  });
-  await serveRole('portal');
-} else await main();
+if (process.argv.includes('--serve')) await serveRole('portal');
+else await main();

@@ -5,10 +5,8 @@
 // (/card/reserve/apply/<site>?month=), to 4 clients at a time.
 //
 //   BENCH_BOOKINGS (default 10,000)  BENCH_REQUESTS (per address, default 1,000)  DATABASE_URL (else PGlite)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import readline from 'node:readline';
 import type { Insertable } from 'kysely';
 import { demoCity } from '../src/demo/demo-city.ts';
 import { saveCardMasters, type Site } from '../src/modules/card/index.ts';
@@ -21,7 +19,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole } from './serve-role.ts';
+import { serveRole, startServer } from './serve-role.ts';
 
 const bookings = Number(process.env.BENCH_BOOKINGS ?? 10_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1_000);
@@ -107,20 +105,9 @@ async function main(): Promise<void> {
   try {
     const stored = await setUp(bench.db);
     await bench.lend();
-    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { env: { ...process.env, ...bench.env }, stdio: ['pipe', 'pipe', 'inherit'] });
-    const lines = readline.createInterface({ input: child.stdout });
-    const port = await new Promise<number>((resolve) => lines.on('line', (l) => l.startsWith('PORT ') && resolve(Number(l.slice(5)))));
-    const client = new RawHttpClient('127.0.0.1', port, inFlight);
-    const cpu: Array<(ms: number) => void> = [];
-    lines.on('line', (l) => {
-      if (!l.startsWith('CPU ')) return;
-      const u = JSON.parse(l.slice(4)) as { user: number; system: number };
-      cpu.shift()?.((u.user + u.system) / 1000);
-    });
-    const cpuMs = () => new Promise<number>((resolve) => {
-      cpu.push(resolve);
-      child.stdin.write('cpu\n');
-    });
+    const server = await startServer(import.meta.filename, bench.env);
+    const client = new RawHttpClient('127.0.0.1', server.port, inFlight);
+    const cpuMs = server.cpuMs;
     const { month, from, to } = nextMonth();
     /** The times of the measured requests, and the server's CPU per request (warm-up included in neither). */
     const timed = async (path: string) => {
@@ -132,8 +119,7 @@ async function main(): Promise<void> {
     const api = await timed(`/api/v1/card/availability?site=${SITE}&type=apply&from=${from}&to=${to}`);
     const page = await timed(`/card/reserve/apply/${SITE}?month=${month}`);
     client.close();
-    child.stdin.end();
-    await new Promise((r) => child.on('exit', r));
+    await server.stop();
 
     const said = (r: { times: number[]; cpuPerRequest: number }) => `p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${percentile(r.times, 99).toFixed(1)} ms, `
       + `max ${r.times.at(-1)?.toFixed(1)} ms; portal CPU ${r.cpuPerRequest.toFixed(2)} ms a request`;
@@ -151,10 +137,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve')) {
-  // "cpu" on stdin: this process's CPU time so far, for the parent's per-request figure.
-  process.stdin.on('data', (d) => {
-    if (d.toString().includes('cpu')) process.stdout.write(`CPU ${JSON.stringify(process.cpuUsage())}\n`);
-  });
-  await serveRole('portal');
-} else await main();
+if (process.argv.includes('--serve')) await serveRole('portal');
+else await main();

@@ -9,11 +9,9 @@
 //   DATABASE_URL (else PGlite)  BENCH_SERVER_PROFILE=DIR writes the servers' CPU profiles there
 //   BENCH_NODE_FLAGS (default --max-semi-space-size=64, as the README advises for the issuance role: each PDF leaves
 //   about a megabyte of short-lived garbage, and a larger young generation collects it in fewer pauses)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { demoCity, generateDemoData } from '../src/demo/index.ts';
@@ -29,7 +27,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole } from './serve-role.ts';
+import { serveRole, startServer } from './serve-role.ts';
 
 const residentsCount = Number(process.env.BENCH_RESIDENTS ?? 3_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -59,14 +57,10 @@ async function main(): Promise<void> {
     await bench.lend();
 
     const servers = await Promise.all(Array.from({ length: processes }, async () => {
-      const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
-      const child = spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean), '--import', 'tsx', import.meta.filename, '--serve'], {
-        env: { ...process.env, ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64'), MADOGUCHI_DB_POOL_SIZE: '5' },
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
-      const lines = readline.createInterface({ input: child.stdout });
-      const port = await new Promise<number>((resolve) => lines.on('line', (l) => l.startsWith('PORT ') && resolve(Number(l.slice(5)))));
-      return { child, url: new URL(`http://127.0.0.1:${port}/api/v1/kiosk/certificates`), client: new RawHttpClient('127.0.0.1', port, atOnce) };
+      const server = await startServer(import.meta.filename, { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64'), MADOGUCHI_DB_POOL_SIZE: '5' },
+        (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean));
+      const port = server.port;
+      return { ...server, url: new URL(`http://127.0.0.1:${port}/api/v1/kiosk/certificates`), client: new RawHttpClient('127.0.0.1', port, atOnce) };
     }));
 
     let sent = 0;
@@ -100,10 +94,9 @@ async function main(): Promise<void> {
     };
     await run(200); // warm-up: the measured requests meet compiled code and a parsed font
     const measured = await run(requests);
-    for (const { child, client } of servers) {
-      client.close();
-      child.stdin.end();
-      await new Promise((r) => child.on('exit', r));
+    for (const s of servers) {
+      s.client.close();
+      await s.stop();
     }
     const db = await bench.reopen();
     const issued = await sql<{ n: number }>`select count(*)::int as n from certificate_issuance where channel = 'kiosk'`.execute(db.kysely);
