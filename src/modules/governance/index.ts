@@ -1,6 +1,7 @@
 // Privacy governance (issue 10): the 個人情報ファイル簿 built from every module's declarations — for now the register
 // (register/: the files and items, live person counts, the console page, CSV and PDF).
 import type { FastifyInstance } from 'fastify';
+import { installContractorRoutes } from './contractors/routes.ts';
 import { type GovernanceDeps, installRegisterRoutes } from './register/routes.ts';
 
 export type { GovernanceDeps } from './register/routes.ts';
@@ -9,4 +10,5 @@ export { fileTables, type RegisterFile, registerFiles } from './register/files.t
 /** Every console route of the governance module. */
 export function installGovernanceConsole(app: FastifyInstance, deps: GovernanceDeps): void {
   installRegisterRoutes(app, deps);
+  installContractorRoutes(app, deps);
 }
