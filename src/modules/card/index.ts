@@ -10,6 +10,7 @@ export type { Reservation, ReservationStatus, SlotKey } from './domain/reservati
 export { cardIssuanceFile, cardIssuancePersonalData, cardPersonalData, cardReservationFile, cardReservationPersonalData } from './domain/personal-data.ts';
 export { type CardMasters, saveMasters as saveCardMasters } from './reservations/store.ts';
 export { type CardStaffDeps, installCardStaffConsole, noShowJob } from './staff/index.ts';
+export { installCardProgressConsole } from './progress/index.ts';
 export { type CardPortalDeps, cardOfferExpiryJob, cardReminderJob, installCardPortal } from './portal/index.ts';
 export { type DayMark, dayMarks } from './domain/availability.ts';
 export { checkApplicant } from './domain/applicant.ts';
