@@ -17,7 +17,8 @@ export function slotAvailability(slot: GeneratedSlot, counter: { capacity: numbe
   const capacity = counter?.capacity ?? slot.capacity;
   const booked = counter?.booked ?? 0;
   const held = counter?.held ?? 0;
-  return { ...slot, capacity, booked, held, remaining: Math.max(0, capacity - booked - held) };
+  // Written out rather than spread: a month's calendar makes hundreds of these per request.
+  return { startTime: slot.startTime, endTime: slot.endTime, capacity, booked, held, remaining: Math.max(0, capacity - booked - held) };
 }
 
 /** The day's mark: 休 without slots, － outside the window, × when nothing is left, △ at or below the threshold, else ○. */

@@ -40,13 +40,18 @@ export async function availabilityBetween(
   ]);
   const { type, schedule, settings: s } = masters;
   if (!type?.active || !type.siteCodes.includes(siteCode) || !schedule?.site.active) return undefined;
-  const counter = new Map(counts.map((c) => [`${c.date} ${c.startTime}`, c]));
+  const countersByDate = new Map<string, Map<string, (typeof counts)[number]>>();
+  for (const c of counts) {
+    const day = countersByDate.get(c.date) ?? countersByDate.set(c.date, new Map()).get(c.date)!;
+    day.set(c.startTime, c);
+  }
   const window = bookingWindow(now, s);
   return datesBetween(from, last).map((date) => {
-    const slots = daySlots(schedule, date).map((g) => ({
-      ...slotAvailability(g, counter.get(`${date} ${g.startTime}`)),
-      bookable: slotInWindow(window, date, g.startTime) === 'open',
-    }));
+    const counters = countersByDate.get(date);
+    const slots = daySlots(schedule, date).map((g): OpenSlot => {
+      const { startTime, endTime, capacity, booked, held, remaining } = slotAvailability(g, counters?.get(g.startTime));
+      return { startTime, endTime, capacity, booked, held, remaining, bookable: slotInWindow(window, date, startTime) === 'open' };
+    });
     const open = slots.filter((x) => x.bookable);
     return {
       date,
