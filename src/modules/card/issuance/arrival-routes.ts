@@ -1,6 +1,7 @@
 // カード到着の読取 (seed ⑨(エ)): the scanning page and the form each barcode posts. A scan is recorded (and audited) by
 // recordArrivals within the clerk's site scope; the page answers ✓ or ✗ at once with the count so far. The answer is
-// rendered, not redirected to, so that no applicant ID ever sits in an address or a log line.
+// rendered, not redirected to, so that no applicant ID ever sits in an address or a log line. The delivery list may
+// also come as a file (console/arrival-list-routes.ts), answered on the same page line by line.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { auditClient, staffActor } from '../../../platform/audit/index.ts';
@@ -9,6 +10,7 @@ import { listSites } from '../reservations/store.ts';
 import { sitesFor } from '../staff/scope.ts';
 import type { CardStaffDeps } from '../staff/routes.ts';
 import { recordArrivals } from './arrival.ts';
+import { installArrivalListRoute } from './console/arrival-list-routes.ts';
 import { ARRIVALS_PATH, ArrivalPage, type ArrivalPageProps, type ArrivalTally } from './pages/arrival-page.tsx';
 
 const count = { type: 'string', pattern: '^[0-9]{1,6}$' } as const;
@@ -44,4 +46,6 @@ export function installArrivalRoutes(app: FastifyInstance, deps: CardStaffDeps):
     const tally = { arrived: Number(body.arrived ?? 0) + (ok ? 1 : 0), refused: Number(body.refused ?? 0) + (ok ? 0 : 1) };
     return html(reply, ok ? 200 : 422, ArrivalPage({ ...(await pageProps(req, tally)), last }));
   });
+
+  installArrivalListRoute(app, deps, async (req, list) => ArrivalPage({ ...(await pageProps(req, { arrived: 0, refused: 0 })), list }));
 }

@@ -8,6 +8,7 @@ import type { PageContext } from '../../../../shell/pages/page-context.ts';
 import { displayApplicantId } from '../../domain/applicant-id.ts';
 import { cardStatuses } from '../../domain/card-status.ts';
 import type { ArrivalResult } from '../arrival.ts';
+import { type DeliveryListAnswer, DeliveryListSection } from '../console/pages/delivery-list-section.tsx';
 
 export const ARRIVALS_PATH = '/console/card/arrivals';
 
@@ -24,6 +25,8 @@ export interface ArrivalPageProps extends PageContext {
   last?: ArrivalResult | undefined;
   /** Site names by code, to say where an arrived card is to be kept. */
   siteNames: ReadonlyMap<string, { ja: string; en: string }>;
+  /** The answer to a delivery list uploaded as a file. */
+  list?: DeliveryListAnswer | undefined;
 }
 
 /** ✓ or ✗ and what it means, in one line. */
@@ -66,6 +69,7 @@ export function ArrivalPage(p: ArrivalPageProps) {
         </div>
         <button type="submit" class="button" safe>{t(lang, '登録', 'Record')}</button>
       </form>
+      <DeliveryListSection lang={lang} csrf={p.csrf} answer={p.list} message={(r) => arrivalMessage(lang, r, p.siteNames)} />
     </ConsoleLayout>
   );
 }
