@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { housekeepingJobs, startHousekeeping } from '../platform/jobs/housekeeping.ts';
 import { cardOfferExpiryJob, cardReminderJob, noShowJob } from '../modules/card/index.ts';
 import { attachmentSweepJob } from '../modules/applications/attachments/sweep.ts';
-import { handoverDisposalJob } from '../modules/applications/handover/dispose.ts';
+import { retentionJob } from '../modules/governance/index.ts';
 import { encryptedFiles, fileDisposalJob } from '../platform/files/index.ts';
 import { startMailSender } from '../platform/mail/index.ts';
 import { buildApp, rolePaths } from '../shell/app.ts';
@@ -65,11 +65,12 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     output.out(`  データベース / database: ${db.backend === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     output.out(`準備完了 / ready in ${process.uptime().toFixed(1)} s — Ctrl+C で停止 / to stop`);
 
-    // The worker also disposes of handed-over applications whose retention has passed (applications hand-over), deletes
+    // The worker also proposes every module's records past their retention for disposal (governance's retention
+    // scheduler: disposed of only once a person approves the batch, handed-over applications included), deletes
     // the files of deleted rows and sweeps files whose rows never committed (the encrypted file store), and marks the card
     // reservations still booked for a day that has ended as 未来庁, mails tomorrow's bookings their reminder, and passes on waitlist offers whose hold ran out.
     const files = encryptedFiles(config.filesDir);
-    const jobs = [...housekeepingJobs, handoverDisposalJob, fileDisposalJob(files), attachmentSweepJob(files), noShowJob(), cardReminderJob(), cardOfferExpiryJob(config.publicUrl)];
+    const jobs = [...housekeepingJobs, retentionJob, fileDisposalJob(files), attachmentSweepJob(files), noShowJob(), cardReminderJob(), cardOfferExpiryJob(config.publicUrl)];
     const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs }) : undefined;
     const stopMail = roles.includes('worker') ? startMailSender({ db, config, log: app.log }) : undefined;
     return await new Promise<number>((resolve) => {

@@ -6,3 +6,4 @@ export { PurposeNotice } from './pages/purpose-notice.tsx';
 export { applicationFile, applicationPersonalData } from './domain/personal-data.ts';
 export { approvedCertificateRequests, type CertificateRequest, certificateRequest, completeCertificateRequest } from './certificate-requests.ts';
 export type { Decider } from './inbox/decide.ts';
+export { handedOverApplicationRetention } from './handover/retention.ts';

@@ -20,4 +20,5 @@ export {
   commitAcceptOffer, commitBooking, commitChange, expireOffers, joinWaitlist, prepareBooking, type WaitlistRequest,
 } from './reservations/book.ts';
 export { installCardApi } from './api.ts';
+export { cardReservationRetention } from './reservations/retention.ts';
 export type { CardApiDeps } from './deps.ts';

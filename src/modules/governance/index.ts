@@ -3,12 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import { installContractorRoutes } from './contractors/routes.ts';
 import { type GovernanceDeps, installRegisterRoutes } from './register/routes.ts';
+import { installRetentionRoutes } from './retention/routes.ts';
 
 export type { GovernanceDeps } from './register/routes.ts';
 export { fileTables, type RegisterFile, registerFiles } from './register/files.ts';
+export { retentionJob } from './retention/scheduler.ts';
 
 /** Every console route of the governance module. */
 export function installGovernanceConsole(app: FastifyInstance, deps: GovernanceDeps): void {
   installRegisterRoutes(app, deps);
+  installRetentionRoutes(app, deps);
   installContractorRoutes(app, deps);
 }

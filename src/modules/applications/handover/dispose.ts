@@ -1,11 +1,11 @@
 // 消去: once the core side has confirmed a bundle and the retention period has passed, the portal's copy of its
 // applications is deleted (attachments and history cascade), with one 消去記録 per hand-over naming the receipt numbers.
-// Payments are not touched: they are accounting records and hold no personal data. Run by the worker every hour and
-// by the clerk's 「今すぐ消去」 button; nothing is deleted before confirmation, nothing before dispose_after.
+// Payments are not touched: they are accounting records and hold no personal data. Run by the clerk's 「今すぐ消去」
+// button; the worker no longer disposes on its own: governance's retention scheduler proposes the due applications
+// (retention.ts) and disposes of them once a person approves. Nothing is deleted before confirmation nor dispose_after.
 import { randomUUID } from 'node:crypto';
 import { type AuditActor, type AuditClient, appendAudit, subjectId, systemActor } from '../../../platform/audit/index.ts';
 import type { Db, Tx } from '../../../platform/db/index.ts';
-import type { HousekeepingJob } from '../../../platform/jobs/housekeeping.ts';
 import { handoverOperations as ops } from './audit.ts';
 import { deleteHandedOver, dueHandovers, lockHandover, recordDisposal } from './store.ts';
 
@@ -55,10 +55,3 @@ export async function disposeDueHandovers(tx: Tx, now: Date, o: DisposeOptions =
 export function disposeHandedOver(db: Db, now: Date, o: DisposeOptions = {}): Promise<Disposal[]> {
   return db.transaction((tx) => disposeDueHandovers(tx, now, o));
 }
-
-/** The worker's hourly disposal, for startHousekeeping's job list; counts the applications deleted. */
-export const handoverDisposalJob: HousekeepingJob = {
-  name: 'dispose-handed-over-applications',
-  intervalMs: 3_600_000,
-  run: async (tx) => (await disposeDueHandovers(tx, new Date())).reduce((n, d) => n + d.receiptNumbers.length, 0),
-};

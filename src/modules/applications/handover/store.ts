@@ -139,12 +139,19 @@ export async function deleteHandedOver(tx: Tx, municipalityCode: string, handove
   return rows.map((r) => r.receipt_number ?? '').filter(Boolean).sort();
 }
 
-/** Writes the disposal record and closes the hand-over. */
-export async function recordDisposal(tx: Tx, d: { municipalityCode: string; disposalId: string; handoverId: string; at: Date; by: string; reason: string; receiptNumbers: string[] }): Promise<void> {
+/** One disposal (消去記録) of some of a hand-over's applications. */
+export interface DisposalValues { municipalityCode: string; disposalId: string; handoverId: string; at: Date; by: string; reason: string; receiptNumbers: string[] }
+
+async function insertDisposal(tx: Tx, d: DisposalValues): Promise<void> {
   await tx.insertInto('application_disposal').values({
     municipality_code: d.municipalityCode, disposal_id: d.disposalId, handover_id: d.handoverId, disposed_at: d.at, disposed_by: d.by,
     reason: d.reason, application_count: d.receiptNumbers.length, receipt_numbers: d.receiptNumbers,
   }).execute();
+}
+
+/** Writes the disposal record and closes the hand-over. */
+export async function recordDisposal(tx: Tx, d: DisposalValues): Promise<void> {
+  await insertDisposal(tx, d);
   await tx.updateTable('application_handover').set({ disposed_at: d.at })
     .where('municipality_code', '=', d.municipalityCode).where('handover_id', '=', d.handoverId).execute();
 }
@@ -164,4 +171,38 @@ export async function listDisposals(q: Q, municipalityCode: string, handoverId: 
   const rows = await q.selectFrom('application_disposal').selectAll()
     .where('municipality_code', '=', municipalityCode).where('handover_id', '=', handoverId).orderBy('disposed_at').execute();
   return rows.map((r) => ({ disposalId: r.disposal_id, disposedAt: r.disposed_at, disposedBy: r.disposed_by, reason: r.reason, applicationCount: r.application_count, receiptNumbers: r.receipt_numbers }));
+}
+
+/** Applications of confirmed hand-overs whose dispose_after is before `before`: the retention source's due records. */
+export async function dueHandedOverApplications(q: Q, municipalityCode: string, before: Date, limit: number): Promise<Array<{ applicationId: string; receiptNumber: string; handoverId: string; disposeAfter: Date }>> {
+  const rows = await q.selectFrom('application as a')
+    .innerJoin('application_handover as h', (j) => j.onRef('h.municipality_code', '=', 'a.municipality_code').onRef('h.handover_id', '=', 'a.handover_id'))
+    .select(['a.application_id', 'a.receipt_number', 'h.handover_id', 'h.dispose_after'])
+    .where('a.municipality_code', '=', municipalityCode)
+    .where('h.confirmed_at', 'is not', null).where('h.disposed_at', 'is', null).where('h.dispose_after', '<', before)
+    .orderBy('h.dispose_after').orderBy('a.application_id').limit(limit).execute();
+  return rows.map((r) => ({ applicationId: r.application_id, receiptNumber: r.receipt_number ?? '', handoverId: r.handover_id, disposeAfter: r.dispose_after! }));
+}
+
+/** Deletes these applications where their hand-over is confirmed and due by `now`; returns what went, by hand-over. */
+export async function deleteDueApplications(tx: Tx, municipalityCode: string, applicationIds: readonly string[], now: Date): Promise<Array<{ applicationId: string; handoverId: string; receiptNumber: string }>> {
+  if (applicationIds.length === 0) return [];
+  const rows = await tx.deleteFrom('application')
+    .where('municipality_code', '=', municipalityCode).where('application_id', 'in', applicationIds)
+    .where('handover_id', 'in', (s) => s.selectFrom('application_handover').select('handover_id')
+      .where('municipality_code', '=', municipalityCode).where('confirmed_at', 'is not', null).where('dispose_after', '<=', now))
+    .returning(['application_id', 'handover_id', 'receipt_number']).execute();
+  return rows.map((r) => ({ applicationId: r.application_id, handoverId: r.handover_id!, receiptNumber: r.receipt_number ?? '' }));
+}
+
+/** True while the hand-over still holds applications. */
+export async function handoverHoldsApplications(q: Q, municipalityCode: string, handoverId: string): Promise<boolean> {
+  const row = await q.selectFrom('application').select('application_id').where('municipality_code', '=', municipalityCode).where('handover_id', '=', handoverId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A disposal record for part of a hand-over's applications, closing the hand-over only when none is left. */
+export async function recordPartialDisposal(tx: Tx, d: DisposalValues): Promise<void> {
+  if (await handoverHoldsApplications(tx, d.municipalityCode, d.handoverId)) await insertDisposal(tx, d);
+  else await recordDisposal(tx, d);
 }

@@ -8,6 +8,7 @@ import { certificatePersonalData, certificateTaxFile } from '../../certificates/
 import { reviewExtractFile, reviewPersonalData } from '../../review/index.ts';
 import { mailOutboxFile, mailOutboxPersonalData } from '../../../platform/mail/index.ts';
 import type { PersonalDataFile, PersonalDataItem } from '../../../platform/register/personal-data.ts';
+import { disclosureRequestFile, disclosureRequestPersonalData, disposalRecordFile, disposalRecordPersonalData } from '../personal-data.ts';
 
 /** The parts of madoguchi that declare files, with the names the register shows. */
 export const declaringModules = {
@@ -17,6 +18,7 @@ export const declaringModules = {
   applications: { ja: '電子申請', en: 'Online applications' },
   certificates: { ja: '税証明書', en: 'Tax certificates' },
   platform: { ja: '共通基盤', en: 'Platform' },
+  governance: { ja: '個人情報保護', en: 'Privacy governance' },
 } as const;
 
 export type DeclaringModule = keyof typeof declaringModules;
@@ -37,6 +39,8 @@ export const registerFiles: readonly RegisterFile[] = [
   { module: 'applications', file: applicationFile, items: applicationPersonalData },
   { module: 'certificates', file: certificateTaxFile, items: certificatePersonalData },
   { module: 'platform', file: mailOutboxFile, items: mailOutboxPersonalData },
+  { module: 'governance', file: disposalRecordFile, items: disposalRecordPersonalData },
+  { module: 'governance', file: disclosureRequestFile, items: disclosureRequestPersonalData },
 ];
 
 /** The tables a file's items are kept in, in the items' order. */

@@ -1,15 +1,11 @@
 // 個人情報ファイル簿 as an A4 PDF to print and file: the counts by category, then each file with its facts and items.
 // Real text in the embedded BIZ UD明朝 subset (the certificates' font loader), so it can be searched and read aloud.
-import PDFDocument from 'pdfkit';
 import type { Lang } from '../../../platform/errors.ts';
-import { certificateFont } from '../../certificates/index.ts';
+import { type GovernancePdf, openGovernancePdf } from '../pdf.ts';
 import { categoryName, fileFacts } from './facts.ts';
 import type { RegisterFile } from './files.ts';
 import type { CategoryCount } from './summary.ts';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-const MARGIN = 48;
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 
@@ -26,12 +22,12 @@ export interface RegisterPdfInput {
 
 const say = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
 
-function heading(doc: Doc, text: string, size: number): void {
+function heading(doc: GovernancePdf, text: string, size: number): void {
   doc.moveDown(0.6).fontSize(size).fillColor(INK).text(text);
   doc.moveDown(0.3);
 }
 
-function fileSection(doc: Doc, f: RegisterFile, persons: number | undefined, lang: Lang): void {
+function fileSection(doc: GovernancePdf, f: RegisterFile, persons: number | undefined, lang: Lang): void {
   heading(doc, `${f.file.title[lang]}（${f.file.fileId}）`, 13);
   for (const fact of fileFacts(f, persons, lang)) {
     doc.fontSize(9).fillColor(MUTED).text(`${fact.label}`, { continued: true }).fillColor(INK).text(`\u3000${fact.value}`);
@@ -48,16 +44,7 @@ function fileSection(doc: Doc, f: RegisterFile, persons: number | undefined, lan
 export async function renderRegisterPdf(input: RegisterPdfInput): Promise<Buffer> {
   const { lang } = input;
   const title = say(lang, '個人情報ファイル簿', 'Register of personal-data files');
-  const doc = new PDFDocument({
-    size: 'A4', margin: MARGIN, compress: true, pdfVersion: '1.7', font: certificateFont() as unknown as string,
-    info: { Title: `${title} ${input.asOf}`, Author: input.municipalityName, Producer: 'madoguchi', Creator: 'madoguchi', CreationDate: new Date(`${input.asOf}T00:00:00+09:00`) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = openGovernancePdf({ title: `${title} ${input.asOf}`, author: input.municipalityName, createdAt: new Date(`${input.asOf}T00:00:00+09:00`) });
   doc.fontSize(18).fillColor(INK).text(title, { align: 'center' });
   doc.moveDown(0.3).fontSize(10).text(say(lang, `${input.municipalityName}\u3000${input.asOf} 現在`, `${input.municipalityName}, as of ${input.asOf}`), { align: 'right' });
   heading(doc, say(lang, '区分ごとの記録項目数', 'Items by category'), 13);
@@ -67,5 +54,5 @@ export async function renderRegisterPdf(input: RegisterPdfInput): Promise<Buffer
   }
   for (const f of input.files) fileSection(doc, f, input.persons.get(f.file.fileId), lang);
   doc.end();
-  return done;
+  return bytes;
 }

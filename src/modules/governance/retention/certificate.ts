@@ -1,0 +1,63 @@
+// 消去証明書 (seed 004 特記事項 12: 消去をしたことの記録を保存するとともに…消去をしたことの証明書を提出する): one A4 PDF
+// per approved batch, printed from its disposal records — which file, which rule, how, who proposed and approved it
+// when, and every record by its key and description (never whose it was). Dated by the approval, so a reprint reads
+// the same.
+import type { Lang } from '../../../platform/errors.ts';
+import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { openGovernancePdf } from '../pdf.ts';
+import type { RetentionBatch, RetentionItem } from './store.ts';
+
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+
+/** What the certificate prints. */
+export interface CertificateInput {
+  municipalityName: string;
+  batch: RetentionBatch & { approvedAt: Date; approvedBy: string };
+  source: Pick<RetentionSource, 'title' | 'rule' | 'method'>;
+  fileTitle: { ja: string; en: string };
+  items: readonly RetentionItem[];
+  lang: Lang;
+}
+
+const say = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
+const jst = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The facts of the batch, label and value, in the certificate's order. */
+export function certificateFacts(input: CertificateInput): Array<[string, string]> {
+  const { batch, source, lang } = input;
+  const count = batch.disposedCount ?? 0;
+  return [
+    [say(lang, '証明書番号', 'Certificate number'), batch.batchId],
+    [say(lang, '個人情報ファイル', 'Personal-data file'), `${input.fileTitle[lang]}（${batch.fileId}）`],
+    [say(lang, '対象', 'Records'), source.title[lang]],
+    [say(lang, '保存期間', 'Retention'), source.rule[lang]],
+    [say(lang, '消去の方法', 'Method'), source.method[lang]],
+    [say(lang, '件数', 'Count'), say(lang, `${count}件を消去（抽出 ${batch.recordCount}件、うち消去済み ${batch.recordCount - count}件）`, `${count} disposed of (${batch.recordCount} proposed, ${batch.recordCount - count} already gone)`)],
+    [say(lang, '抽出', 'Proposed'), `${jst(batch.proposedAt)}\u3000${batch.proposedBy}`],
+    [say(lang, '承認・消去', 'Approved and disposed of'), `${jst(batch.approvedAt)}\u3000${batch.approvedBy}`],
+  ];
+}
+
+/** Renders the certificate of an approved batch. */
+export async function renderDisposalCertificate(input: CertificateInput): Promise<Buffer> {
+  const { lang, batch } = input;
+  const title = say(lang, '消去証明書', 'Certificate of disposal');
+  const { doc, bytes } = openGovernancePdf({ title: `${title} ${batch.batchId}`, author: input.municipalityName, createdAt: batch.approvedAt });
+  doc.fontSize(18).fillColor(INK).text(title, { align: 'center' });
+  doc.moveDown(0.3).fontSize(10).text(input.municipalityName, { align: 'right' });
+  doc.moveDown(0.6).fontSize(10.5).text(say(lang,
+    '下記の個人情報について、保存期間の満了により、承認を得て消去したことを証明します。',
+    'The personal data below, past its retention period, was disposed of with approval, as certified here.'));
+  doc.moveDown(0.6);
+  for (const [label, value] of certificateFacts(input)) {
+    doc.fontSize(9.5).fillColor(MUTED).text(label, { continued: true }).fillColor(INK).text(`\u3000${value}`);
+  }
+  doc.moveDown(0.6).fontSize(11).fillColor(INK).text(say(lang, '消去した記録', 'Records disposed of'));
+  for (const i of input.items) {
+    const state = i.disposed ? say(lang, '消去', 'disposed of') : say(lang, '消去済み（既になし）', 'already gone');
+    doc.fontSize(8.5).fillColor(INK).text(`・${i.description}`, { continued: true }).fillColor(MUTED).text(`\u3000${i.recordKey}\u3000${say(lang, '満了日', 'due')} ${i.dueOn}\u3000${state}`);
+  }
+  doc.end();
+  return bytes;
+}

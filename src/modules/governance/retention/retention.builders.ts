@@ -1,0 +1,37 @@
+// A retention source for tests over a real table: the mail outbox, each mail a record (key mail_id, person its
+// address), all due on any day. Real SQL and real deletes, so the scheduler's transactions are what is tested.
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.ts';
+import type { RetentionSource } from '../../../platform/register/retention.ts';
+
+/** The mail outbox as a retention source (id test.mail). */
+export const mailSource: RetentionSource = {
+  id: 'test.mail',
+  fileId: 'mail_outbox',
+  title: { ja: '試験用メール', en: 'Test mail' },
+  rule: { ja: '即日', en: 'at once' },
+  method: { ja: '行を削除', en: 'row deleted' },
+  async findDue(tx, municipalityCode, asOf, limit) {
+    const { rows } = await sql<{ mail_id: string; to_address: string; subject: string }>`select mail_id, to_address, subject from platform_mail_outbox
+      where municipality_code = ${municipalityCode} order by subject, mail_id limit ${limit}`.execute(tx);
+    return rows.map((r) => ({ key: r.mail_id, personKey: r.to_address, description: `メール ${r.subject}`, dueOn: asOf }));
+  },
+  async dispose(tx, municipalityCode, keys) {
+    if (keys.length === 0) return [];
+    const rows = await tx.deleteFrom('platform_mail_outbox').where('municipality_code', '=', municipalityCode).where('mail_id', 'in', keys).returning('mail_id').execute();
+    return rows.map((r) => r.mail_id);
+  },
+};
+
+/** Queues a mail to `to` with this subject (the description's order); returns its id. */
+export async function queueMail(db: Db, municipalityCode: string, to: string, subject: string): Promise<string> {
+  const { rows } = await sql<{ mail_id: string }>`insert into platform_mail_outbox (municipality_code, mail_id, to_address, subject, body_text, category)
+    values (${municipalityCode}, gen_random_uuid(), ${to}, ${subject}, 'body', 'test.mail') returning mail_id`.execute(db.kysely);
+  return rows[0]!.mail_id;
+}
+
+/** The outbox's mail count for the municipality. */
+export async function mailCount(db: Db, municipalityCode: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from platform_mail_outbox where municipality_code = ${municipalityCode}`.execute(db.kysely);
+  return rows[0]!.n;
+}

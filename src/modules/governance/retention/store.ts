@@ -1,0 +1,117 @@
+// The SQL of retention batches and their items (消去記録). Record keys and descriptions only; the person key is
+// written once, read only for a disclosure request.
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../../platform/db/index.ts';
+import type { DueRecord } from '../../../platform/register/retention.ts';
+
+type Q = Db['kysely'] | Tx;
+
+/** A batch as the page and the certificate show it. */
+export interface RetentionBatch {
+  batchId: string;
+  sourceId: string;
+  fileId: string;
+  asOf: string;
+  status: 'proposed' | 'disposed';
+  recordCount: number;
+  disposedCount: number | null;
+  proposedBy: string;
+  proposedAt: Date;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+}
+
+/** One record of a batch, without whose it was. */
+export interface RetentionItem {
+  recordKey: string;
+  description: string;
+  dueOn: string;
+  disposed: boolean | null;
+}
+
+const batchColumns = ['batch_id', 'source_id', 'file_id', 'as_of', 'status', 'record_count', 'disposed_count', 'proposed_by', 'proposed_at', 'approved_by', 'approved_at'] as const;
+
+const toBatch = (r: { batch_id: string; source_id: string; file_id: string; as_of: string; status: string; record_count: number; disposed_count: number | null; proposed_by: string; proposed_at: Date; approved_by: string | null; approved_at: Date | null }): RetentionBatch => ({
+  batchId: r.batch_id, sourceId: r.source_id, fileId: r.file_id, asOf: r.as_of, status: r.status as RetentionBatch['status'], recordCount: r.record_count,
+  disposedCount: r.disposed_count, proposedBy: r.proposed_by, proposedAt: r.proposed_at, approvedBy: r.approved_by, approvedAt: r.approved_at,
+});
+
+/** How many of a source's records wait in proposed batches. */
+export async function countProposed(q: Q, municipalityCode: string, sourceId: string): Promise<number> {
+  const row = await q.selectFrom('governance_retention_item as i')
+    .innerJoin('governance_retention_batch as b', (j) => j.onRef('b.municipality_code', '=', 'i.municipality_code').onRef('b.batch_id', '=', 'i.batch_id'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('i.municipality_code', '=', municipalityCode).where('i.source_id', '=', sourceId).where('b.status', '=', 'proposed')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The keys among these that some batch already holds (a record is proposed once only). */
+export async function alreadyProposed(q: Q, municipalityCode: string, sourceId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await q.selectFrom('governance_retention_item').select('record_key')
+    .where('municipality_code', '=', municipalityCode).where('source_id', '=', sourceId).where('record_key', 'in', keys).execute();
+  return new Set(rows.map((r) => r.record_key));
+}
+
+/** Writes a proposed batch with its records; returns its id. */
+export async function insertBatch(tx: Tx, b: { municipalityCode: string; sourceId: string; fileId: string; asOf: string; proposedBy: string; records: readonly DueRecord[] }): Promise<string> {
+  const { batch_id } = await tx.insertInto('governance_retention_batch').values({
+    municipality_code: b.municipalityCode, source_id: b.sourceId, file_id: b.fileId, as_of: b.asOf, record_count: b.records.length, proposed_by: b.proposedBy,
+  }).returning('batch_id').executeTakeFirstOrThrow();
+  for (let i = 0; i < b.records.length; i += 1000) {
+    await tx.insertInto('governance_retention_item').values(b.records.slice(i, i + 1000).map((r) => ({
+      municipality_code: b.municipalityCode, batch_id, source_id: b.sourceId, record_key: r.key, person_key: r.personKey, description: r.description, due_on: r.dueOn,
+    }))).execute();
+  }
+  return batch_id;
+}
+
+/** The batches, those waiting first (oldest first), then the disposed ones (latest first), at most `limit`. */
+export async function listBatches(q: Q, municipalityCode: string, limit = 200): Promise<RetentionBatch[]> {
+  const rows = await q.selectFrom('governance_retention_batch').select(batchColumns).where('municipality_code', '=', municipalityCode)
+    .orderBy(sql`status = 'proposed'`, 'desc').orderBy(sql`case when status = 'proposed' then proposed_at end`).orderBy('approved_at', 'desc').limit(limit).execute();
+  return rows.map(toBatch);
+}
+
+/** One batch, locked for the approval when `forUpdate`. */
+export async function findBatch(q: Q, municipalityCode: string, batchId: string, forUpdate = false): Promise<RetentionBatch | undefined> {
+  let query = q.selectFrom('governance_retention_batch').select(batchColumns).where('municipality_code', '=', municipalityCode).where('batch_id', '=', batchId);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toBatch(row);
+}
+
+/** A batch's records by due day and description. */
+export async function batchItems(q: Q, municipalityCode: string, batchId: string): Promise<RetentionItem[]> {
+  const rows = await q.selectFrom('governance_retention_item').select(['record_key', 'description', 'due_on', 'disposed'])
+    .where('municipality_code', '=', municipalityCode).where('batch_id', '=', batchId).orderBy('due_on').orderBy('description').orderBy('record_key').execute();
+  return rows.map((r) => ({ recordKey: r.record_key, description: r.description, dueOn: r.due_on, disposed: r.disposed }));
+}
+
+/** Closes an approved batch: each record disposed of or found gone, and who approved when. */
+export async function markDisposed(tx: Tx, d: { municipalityCode: string; batchId: string; approvedBy: string; at: Date; disposedKeys: readonly string[] }): Promise<void> {
+  await tx.updateTable('governance_retention_item').set({ disposed: false })
+    .where('municipality_code', '=', d.municipalityCode).where('batch_id', '=', d.batchId).execute();
+  if (d.disposedKeys.length > 0) {
+    await tx.updateTable('governance_retention_item').set({ disposed: true })
+      .where('municipality_code', '=', d.municipalityCode).where('batch_id', '=', d.batchId).where('record_key', 'in', d.disposedKeys).execute();
+  }
+  await tx.updateTable('governance_retention_batch').set({ status: 'disposed', approved_by: d.approvedBy, approved_at: d.at, disposed_count: d.disposedKeys.length })
+    .where('municipality_code', '=', d.municipalityCode).where('batch_id', '=', d.batchId).execute();
+}
+
+/** The disposal records of a person key (for a disclosure request): what was disposed of, when. */
+export async function disposalsOfPerson(q: Q, municipalityCode: string, personKey: string): Promise<Array<{ sourceId: string; description: string; approvedAt: Date | null; disposed: boolean | null }>> {
+  const rows = await q.selectFrom('governance_retention_item as i')
+    .innerJoin('governance_retention_batch as b', (j) => j.onRef('b.municipality_code', '=', 'i.municipality_code').onRef('b.batch_id', '=', 'i.batch_id'))
+    .select(['i.source_id', 'i.description', 'b.approved_at', 'i.disposed'])
+    .where('i.municipality_code', '=', municipalityCode).where('i.person_key', '=', personKey).orderBy('i.due_on').execute();
+  return rows.map((r) => ({ sourceId: r.source_id, description: r.description, approvedAt: r.approved_at, disposed: r.disposed }));
+}
+
+/** Every municipality, for the nightly job. */
+export async function municipalityCodes(q: Q): Promise<string[]> {
+  const rows = await q.selectFrom('municipality').select('municipality_code').orderBy('municipality_code').execute();
+  return rows.map((r) => r.municipality_code);
+}
