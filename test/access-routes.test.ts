@@ -56,6 +56,7 @@ const expectedPublic = [
   'POST /card/r/:number/:token/cancel',
   'POST /card/reserve/:type/:site/:date/:time',
   'POST /card/reserve/:type/:site/:date/waitlist',
+  'POST /card/reserve/:type/pickup',
   'POST /card/w/:token',
   'POST /certificates/download/:token',
   'POST /console/login',

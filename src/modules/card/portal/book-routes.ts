@@ -19,6 +19,7 @@ import { type ApplicantForm, ConfirmPage, DetailsPage, emptyApplicant } from './
 import type { Bilingual } from './pages/common.tsx';
 import { bookOnce, type BookTarget, changeSource, findOpenSlot, refusalMessage, slotOf } from './service.ts';
 import { isSubmissionId } from '../reservations/once.ts';
+import { pickupGate } from './pickup-routes.ts';
 
 /** Booking posts allowed per client address and minute: a family booking in turn fits, a script walking slots does not. */
 export const BOOKINGS_PER_MINUTE = 20;
@@ -36,6 +37,8 @@ export interface FormTarget {
   change?: ChangeRef | undefined;
   offerToken?: string | undefined;
   notice?: Bilingual | undefined;
+  /** 交付時来庁: the notice number the resident looked up; the booking is tied to its card. */
+  pickupNotice?: string | undefined;
 }
 
 /** The form page and the post's three steps, shared by the booking flow and the waitlist offer. */
@@ -75,7 +78,8 @@ export function formSteps(deps: PortalDeps) {
     }
     const submission = isSubmissionId(body.submission) ? body.submission : randomUUID();
     const target: BookTarget = { slot: slotOf(f.site.siteCode, f.type.typeCode, f.date, f.slot.start), change: f.change, offerToken: f.offerToken };
-    const outcome = await bookOnce(deps, { mc: f.mc, submission, target, applicant: checked.applicant, people: checked.people, lang: ctx.lang, values });
+    const pickup = f.pickupNotice === undefined ? undefined : { noticeNumber: f.pickupNotice, birthDate: checked.applicant.birthDate, siteCode: f.site.siteCode };
+    const outcome = await bookOnce(deps, { mc: f.mc, submission, target, applicant: checked.applicant, people: checked.people, lang: ctx.lang, values, pickup });
     if (outcome.kind === 'refused') return form(req, reply, f, values, {}, 409, refusalMessage(outcome.reason));
     return reply.redirect(`${paths.manage(outcome.number, outcome.token)}?done=${f.change ? 'changed' : 'booked'}`, 303);
   };
@@ -88,24 +92,32 @@ export function installBookRoutes(app: FastifyInstance, deps: PortalDeps): void 
   const steps = formSteps(deps);
 
   /** The slot an address names, while it exists and can be booked (else a 404 with the day's page to go back to). */
-  const targetOf = async (req: FastifyRequest): Promise<FormTarget> => {
+  const targetOf = async (req: FastifyRequest): Promise<FormTarget | { redirect: string }> => {
     const mc = await municipalityCode(deps);
     const p = req.params as { type: string; site: string; date: string; time: string };
     const date = realDate(p.date);
     const { type, site } = await typeAndSite(deps, mc, p.type, p.site);
+    const gate = await pickupGate(deps, req, mc, p.type, p.site);
+    if ('redirect' in gate) return gate;
     const start = `${p.time.slice(0, 2)}:${p.time.slice(2)}`;
     const found = await findOpenSlot(deps, mc, p.site, p.type, date, start);
     if (!found) throw new AppError('not_found');
     const change = changeOf(req.query as { change?: string; t?: string });
-    return { mc, type, site: site!, date, slot: { start, end: found.endTime, remaining: found.remaining }, action: paths.details(p.type, p.site, date, start, change), change };
+    return {
+      mc, type, site: site!, date, slot: { start, end: found.endTime, remaining: found.remaining }, action: paths.details(p.type, p.site, date, start, change), change,
+      pickupNotice: gate.noticeNumber,
+    };
   };
 
   const route = `${paths.types()}/:type/:site/:date/:time`;
   app.get(route, { config: { public: true, personalData: true }, schema: { hide: true, params: slotParams, querystring: changeQuery } }, async (req, reply) => {
     const f = await targetOf(req);
+    if ('redirect' in f) return reply.redirect(f.redirect, 303);
     const values = f.change ? await changeSource(deps, f.mc, f.change) ?? emptyApplicant() : emptyApplicant();
     return steps.form(req, reply, f, values, {}, 200);
   });
-  app.post(route, { config: { public: true, personalData: true }, schema: { hide: true, params: slotParams, querystring: changeQuery, body: postBody } }, async (req, reply) =>
-    steps.post(req, reply, await targetOf(req)));
+  app.post(route, { config: { public: true, personalData: true }, schema: { hide: true, params: slotParams, querystring: changeQuery, body: postBody } }, async (req, reply) => {
+    const f = await targetOf(req);
+    return 'redirect' in f ? reply.redirect(f.redirect, 303) : steps.post(req, reply, f);
+  });
 }

@@ -10,6 +10,7 @@ import { findBookingSettings, listSites, listTypes, waitlistLengths } from '../r
 import { addMonths, monthGrid, parseMonth } from './calendar-view.ts';
 import { cardContext, changeOf, changeQuery, dayParams, municipalityCode, paths, type PortalDeps, realDate, siteChoice, siteParams, typeAndSite, typeChoice, typeParams } from './context.ts';
 import { MonthPage, SitePage, SlotsPage, TypePage } from './pages/choose.tsx';
+import { pickupGate, pickupLookup } from './pickup-routes.ts';
 import { emptyWaitlist } from './waitlist-routes.ts';
 
 type ChangeQ = { change?: string; t?: string; month?: string };
@@ -30,6 +31,8 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const ctx = await cardContext(deps, req);
     const change = changeOf(req.query as ChangeQ);
     const { type } = await typeAndSite(deps, mc, (req.params as { type: string }).type);
+    const lookup = change ? undefined : await pickupLookup(deps, req, reply, mc, type);
+    if (lookup) return lookup;
     const sites = (await listSites(db.kysely, mc, { activeOnly: true })).filter((s) => type.siteCodes.includes(s.siteCode));
     return html(reply, 200, SitePage({
       ...ctx, changing: !!change, type: typeChoice(type), sites: sites.map((s) => siteChoice(s, ctx.lang)),
@@ -44,6 +47,8 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const change = changeOf(q);
     const p = req.params as { type: string; site: string };
     const { type, site } = await typeAndSite(deps, mc, p.type, p.site);
+    const gate = await pickupGate(deps, req, mc, p.type, p.site);
+    if ('redirect' in gate) return reply.redirect(gate.redirect, 303);
     if (q.month !== undefined && !parseMonth(q.month)) throw new AppError('not_found');
     const now = new Date();
     const window = bookingWindow(now, await findBookingSettings(db.kysely, mc));
@@ -68,6 +73,8 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const p = req.params as { type: string; site: string; date: string };
     const date = realDate(p.date);
     const { type, site } = await typeAndSite(deps, mc, p.type, p.site);
+    const gate = await pickupGate(deps, req, mc, p.type, p.site);
+    if ('redirect' in gate) return reply.redirect(gate.redirect, 303);
     const day = await dayAvailability(db.kysely, mc, p.site, p.type, date, new Date(), deps.reader);
     const slots = (day?.slots ?? []).filter((s) => s.bookable);
     const bookable = slots.length > 0;

@@ -9,6 +9,7 @@ import { installBookRoutes } from './book-routes.ts';
 import type { PortalDeps } from './context.ts';
 import { installFlowRoutes } from './flow-routes.ts';
 import { installManageRoutes } from './manage-routes.ts';
+import { installPickupRoutes } from './pickup-routes.ts';
 import { installWaitlistRoutes } from './waitlist-routes.ts';
 
 export type { PortalDeps as CardPortalDeps } from './context.ts';
@@ -22,4 +23,5 @@ export function installCardPortal(app: FastifyInstance, base: PortalDeps): void 
   installBookRoutes(app, deps);
   installManageRoutes(app, deps);
   installWaitlistRoutes(app, deps);
+  installPickupRoutes(app, deps);
 }

@@ -3,34 +3,18 @@
 // full day's waitlist and its offer, and no link token in the logs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
-import { cookieHeader, csrfOf, type Jar, withCookies } from '../../../../test/support/console-login.ts';
+import { csrfOf } from '../../../../test/support/console-login.ts';
 import { backends } from '../../../../test/support/db.ts';
 import { demoCity } from '../../../demo/demo-city.ts';
 import { listOutbox } from '../../../platform/mail/index.ts';
 import { buildApplicant } from '../card.builders.ts';
 import { book } from '../reservations/book.ts';
 import { dayAvailability } from '../reservations/availability.ts';
+import { hidden, links, visitor } from './portal.builders.ts';
 
 const MC = demoCity.code;
 const details = { name: '見本 花子', kana: 'みほん はなこ', gender: 'female', birthDate: '1990-05-06', address: '大阪府見本市本町1-2-3', buildingRoom: '見本ハイツ101', phone: '06-6123-4567', email: 'hanako@example.jp', people: '2', requestNote: '新規申請' };
-
-/** A browser's worth of state: cookies, and get/post that keep them. */
-function visitor(t: TestApp) {
-  let jar: Jar = {};
-  const keep = (res: LightMyRequestResponse) => {
-    jar = withCookies(jar, res);
-    return res;
-  };
-  return {
-    get: async (url: string) => keep(await t.app.inject({ url, headers: { cookie: cookieHeader(jar) } })),
-    post: async (url: string, payload: Record<string, string>) => keep(await t.app.inject({ method: 'POST', url, headers: { cookie: cookieHeader(jar) }, payload })),
-  };
-}
-
-const links = (body: string, prefix: string) => [...body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((h) => h.startsWith(prefix));
-const hidden = (body: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(body)?.[1] ?? '';
 
 for (const backend of backends) {
   describe(`card reservations on the resident site (${backend})`, () => {

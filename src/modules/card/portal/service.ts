@@ -9,6 +9,7 @@ import type { Reservation, SlotKey } from '../domain/reservation.ts';
 import { parseReservationNumber, tokenHash } from '../domain/reservation-number.ts';
 import { dayAvailability, type OpenSlot } from '../reservations/availability.ts';
 import { type Booked, type BookingRequest, cancelReservation, type CardActor, commitAcceptOffer, commitBooking, commitChange, prepareBooking } from '../reservations/book.ts';
+import { type PickupClaim, tiePickupBooking } from '../pickup/offer.ts';
 import { bookOncePer } from '../reservations/once.ts';
 import { lockReservation } from '../reservations/store.ts';
 import type { ChangeRef, PortalDeps } from './context.ts';
@@ -46,7 +47,7 @@ export async function changeSource(deps: PortalDeps, mc: string, change: ChangeR
 }
 
 /** Why a booking was refused. */
-export type Refusal = 'full' | 'duplicate' | 'closed' | 'people' | 'gone';
+export type Refusal = 'full' | 'duplicate' | 'closed' | 'people' | 'gone' | 'pickup';
 
 const refusals: Record<Refusal, Bilingual> = {
   full: { ja: '申し訳ありません。この時間は満席になりました。ほかの時間を選んでください。', en: 'Sorry, this time has just become fully booked. Please choose another time.' },
@@ -54,6 +55,10 @@ const refusals: Record<Refusal, Bilingual> = {
   closed: { ja: 'この日の予約受付は終了しました（または、まだ始まっていません）。ほかの日を選んでください。', en: 'Booking for this day has closed (or has not opened yet). Please choose another day.' },
   people: { ja: 'この予約区分で一度に予約できる人数を超えています。', en: 'That is more people than one booking of this kind may bring.' },
   gone: { ja: 'この予約またはご案内はすでに無効です（取消済み、または期限切れ）。', en: 'This booking or offer is no longer valid (cancelled or expired).' },
+  pickup: {
+    ja: '交付通知書番号と生年月日に合う、この窓口で受け取りを待っているカードがありません。生年月日を交付通知書の照会と同じに入力してください。',
+    en: 'No card waiting at this office matches the issue notice number and this date of birth. Enter the same date of birth as when you looked up the notice.',
+  },
 };
 
 export const refusalMessage = (r: Refusal): Bilingual => refusals[r];
@@ -76,6 +81,7 @@ const refusalOf: Partial<Record<string, Refusal>> = {
   card_reservation_not_found: 'gone',
   card_reservation_not_cancellable: 'gone',
   card_waitlist_offer_invalid: 'gone',
+  card_pickup_not_offered: 'pickup',
 };
 
 /** The refusal an error stands for, when it is one the resident can act on. */
@@ -95,11 +101,18 @@ async function onceWaiting(deps: PortalDeps, ref: KeyRef, hash: string, action: 
  */
 export async function bookOnce(deps: PortalDeps, input: {
   mc: string; submission: string; target: BookTarget; applicant: Applicant; people: number; lang: 'ja' | 'en'; values: ApplicantForm;
+  /** 交付時来庁: the card the booking collects, tied in the booking's transaction. */
+  pickup?: PickupClaim | undefined;
 }): Promise<BookOutcome> {
   const ctx = { publicUrl: deps.config.publicUrl };
   const { mc, target } = input;
   const request: BookingRequest = { municipalityCode: mc, ...target.slot, people: input.people, applicant: input.applicant, lang: input.lang };
-  const once = (action: (tx: Tx) => Promise<Booked>) => onceWaiting(deps, keyOf(mc, input.submission), hashOf(target, input.values), action);
+  const tied = (action: (tx: Tx) => Promise<Booked>) => async (tx: Tx) => {
+    const booked = await action(tx);
+    if (input.pickup) await tiePickupBooking(tx, mc, booked.reservationNumber, input.pickup);
+    return booked;
+  };
+  const once = (action: (tx: Tx) => Promise<Booked>) => onceWaiting(deps, keyOf(mc, input.submission), hashOf(target, input.values), tied(action));
   try {
     if (target.offerToken) {
       const token = target.offerToken;

@@ -13,6 +13,8 @@ import { t } from '../../../platform/http/language.ts';
 import { isPlainDate, todayInJapan } from '../../../platform/text/index.ts';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import type { Reservation } from '../domain/reservation.ts';
+import { cardIssueHref } from '../pickup/offer.ts';
+import { pickupCardsOf } from '../pickup/store.ts';
 import { cancelReservation } from '../reservations/book.ts';
 import { findReservation, listSites, listTypes, searchReservations } from '../reservations/store.ts';
 import { cardStaffOperations as ops } from './audit.ts';
@@ -74,8 +76,11 @@ export function installStaffRoutes(app: FastifyInstance, deps: CardStaffDeps): v
     const date = q.date && isPlainDate(q.date) ? q.date : todayInJapan();
     if (q.site && !inScope(scope, q.site)) throw new AppError('forbidden');
     const rows = site ? await searchReservations(db.kysely, staff.municipalityCode, { siteCode: site, date }, scope, 1000) : [];
+    const cards = await pickupCardsOf(db.kysely, staff.municipalityCode, rows.map((r) => r.reservationNumber));
     auditSubjects(req, { subjects: rows.map((r) => subjectId('card_reservation', r.reservationNumber)), detail: `${site} ${date}: ${rows.length}` });
-    return html(reply, 200, DayPage({ ...ctx, ...masters, ...rowRights(req), site, date, rows, csrf: staff.csrfToken, notice: outcomeNotice(ctx.lang, q.done) }));
+    return html(reply, 200, DayPage({
+      ...ctx, ...masters, ...rowRights(req), site, date, rows, csrf: staff.csrfToken, notice: outcomeNotice(ctx.lang, q.done), cardOf: (r) => cards.get(r.reservationNumber),
+    }));
   });
 
   app.get(SEARCH_PATH, {
@@ -110,6 +115,9 @@ export function installStaffRoutes(app: FastifyInstance, deps: CardStaffDeps): v
     if (!found || !can(currentPrincipal(req), 'card.reservations.checkin', { municipalityCode: staff.municipalityCode, attributes: { site: found.siteCode } })) throw new AppError('not_found');
     const outcome = await checkIn(db, { municipalityCode: staff.municipalityCode, number, today: todayInJapan(), actor: staffActor(staff), client: auditClient(req) });
     if (!outcome.checkedIn && outcome.reason === 'not_found') throw new AppError('not_found');
+    // 交付時来庁: the resident is at the counter for their card, so the check-in opens the card's page and its issue step.
+    const card = outcome.checkedIn ? (await pickupCardsOf(db.kysely, staff.municipalityCode, [number])).get(number) : undefined;
+    if (card && can(currentPrincipal(req), 'card.issuance.manage')) return reply.redirect(cardIssueHref(card), 303);
     return comeBack(reply, req, outcome.checkedIn ? 'checkin' : outcome.reason);
   });
 

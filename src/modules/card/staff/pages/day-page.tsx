@@ -5,6 +5,7 @@ import { t } from '../../../../platform/http/language.ts';
 import { formatInstant, pick } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
 import { Notice, type PageNotice } from '../../../../platform/ui/notice.tsx';
+import { cardIssueHref } from '../../pickup/offer.ts';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
 import type { Reservation, ReservationStatus } from '../../domain/reservation.ts';
 
@@ -63,6 +64,8 @@ interface ListProps {
   mayCancel: (r: Reservation) => boolean;
   /** Where the check-in and cancel forms come back to. */
   back: string;
+  /** 交付時来庁: the card a booking collects, whose page takes the issue step (absent for other bookings). */
+  cardOf?: ((r: Reservation) => string | undefined) | undefined;
   showDate: boolean;
 }
 
@@ -105,6 +108,9 @@ function ReservationTable(p: ListProps) {
                   <input type="hidden" name="back" value={p.back} />
                   <button type="submit" class="button" safe>{t(lang, `消し込み（${r.reservationNumber}）`, `Check in (${r.reservationNumber})`)}</button>
                 </form>
+              ) : ''}
+              {p.cardOf?.(r) ? (
+                <a href={cardIssueHref(p.cardOf(r)!)} class="button button-secondary" safe>{t(lang, `カードの交付へ（${r.reservationNumber}）`, `Issue the card (${r.reservationNumber})`)}</a>
               ) : ''}
               {p.mayCancel(r) && r.status === 'booked' ? (
                 <form method="post" action={`${reservationPath(r.reservationNumber)}/cancel`}>
