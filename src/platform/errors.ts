@@ -365,6 +365,7 @@ export const errorCodes = {
     en: (d) => `Nothing was changed: ${s(d.count)} of the ${s(d.total)} cards cannot take "${s(d.stepEn)}": ${s(d.cardsEn)}`,
   },
   card_already_registered: { status: 409, ja: (d) => `申請書ID ${s(d.applicantId)} のカードは既に登録されています。`, en: (d) => `A card with application ID ${s(d.applicantId)} is already registered.` },
+  card_image_not_found: { status: 404, ja: () => 'この帳票イメージは見つかりません（廃棄済みの可能性があります）。', en: () => 'This document image was not found (it may have been disposed of).' },
   card_shipment_invalid: { status: 400, ja: () => '発送の内容を確認してください（郵便番号は7桁、追跡番号は英数字とハイフン30文字まで、カードに住所が必要です）。', en: () => 'Check the shipment (a 7-digit postal code, a tracking number of up to 30 letters, digits and hyphens, and an address on the card).' },
   card_shipment_not_out: { status: 409, ja: () => 'このカードには返戻を記録できる発送がありません（未発送、または返戻済みです）。', en: () => 'This card has no shipment out in the post to record a return for (none sent, or already returned).' },
   card_pickup_not_offered: { status: 409, ja: () => '交付通知書番号と生年月日に合うカードで、この窓口で受け取れるものはありません。交付通知書の記載を確認してください。', en: () => 'No card matching this notice number and date of birth can be collected at this office. Check your issue notice.' },

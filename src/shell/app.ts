@@ -16,6 +16,7 @@ import { certificatesDeps, installCertificatesConsole, installCertificatesIssuan
 import { benefitsDeps, installBenefitsConsole } from '../modules/benefits/index.ts';
 import { installBenefitsPortal } from '../modules/benefits/index.ts';
 import { installCardApi, installCardPortal, installCardProgressConsole, installCardStaffConsole } from '../modules/card/index.ts';
+import { cardImageDeps, installCardImageConsole } from '../modules/card/index.ts';
 import { installGovernanceConsole } from '../modules/governance/index.ts';
 import { installReviewRole } from '../modules/review/index.ts';
 import { installReviewBatch } from '../modules/review/batch-routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installCertificatesConsole(app, certificates);
     installCardStaffConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installCardProgressConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
+    installCardImageConsole(app, cardImageDeps({ db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) }));
     installBenefitsConsole(app, benefitsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) }));
     installGovernanceConsole(app, { db, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));

@@ -4,6 +4,7 @@
 import { applicationFile, applicationPersonalData } from '../../applications/index.ts';
 import { benefitLedgerFile, benefitPersonalData } from '../../benefits/index.ts';
 import { cardIssuanceFile, cardIssuancePersonalData, cardReservationFile, cardReservationPersonalData } from '../../card/index.ts';
+import { cardImageFile, cardImagePersonalData } from '../../card/index.ts';
 import { certificatePersonalData, certificateTaxFile } from '../../certificates/index.ts';
 import { reviewExtractFile, reviewPersonalData } from '../../review/index.ts';
 import { mailOutboxFile, mailOutboxPersonalData } from '../../../platform/mail/index.ts';
@@ -35,6 +36,7 @@ export const registerFiles: readonly RegisterFile[] = [
   { module: 'review', file: reviewExtractFile, items: reviewPersonalData },
   { module: 'card', file: cardReservationFile, items: cardReservationPersonalData },
   { module: 'card', file: cardIssuanceFile, items: cardIssuancePersonalData },
+  { module: 'card', file: cardImageFile, items: cardImagePersonalData },
   { module: 'benefits', file: benefitLedgerFile, items: benefitPersonalData },
   { module: 'applications', file: applicationFile, items: applicationPersonalData },
   { module: 'certificates', file: certificateTaxFile, items: certificatePersonalData },
