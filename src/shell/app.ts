@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     installCardProgressConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     installCardImageConsole(app, cardImageDeps({ db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) }));
     installBenefitsConsole(app, benefitsDeps({ db, config: options.config, municipality, pageContext: async (req) => pageContext(req, await municipality()) }));
-    installGovernanceConsole(app, { db, pageContext: async (req) => pageContext(req, await municipality()) });
+    installGovernanceConsole(app, { db, config: options.config, pageContext: async (req) => pageContext(req, await municipality()) });
     app.get('/console', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/console/'));
     app.get('/console/', { config: { capability: 'console.use' }, schema: { hide: true } }, async (req, reply) =>
       html(reply, ConsoleHome({ ...pageContext(req, await municipality()), staff: currentStaff(req), backend: db.backend, roles: [...roles] })));
