@@ -1,9 +1,9 @@
 // Privacy governance (issue 10): the 個人情報ファイル簿 built from every module's declarations — for now the register
 // (register/: the files and items, live person counts, the console page, CSV and PDF).
 import type { FastifyInstance } from 'fastify';
-import { type AssessmentDeps, installAssessmentRoutes } from './assessment/routes.ts';
+import { installBreachRoutes } from './breach/routes.ts';
 import { installContractorRoutes } from './contractors/routes.ts';
-import { installRegisterRoutes } from './register/routes.ts';
+import { type GovernanceDeps, installRegisterRoutes } from './register/routes.ts';
 import { installRetentionRoutes } from './retention/routes.ts';
 
 export type { GovernanceDeps } from './register/routes.ts';
@@ -11,9 +11,9 @@ export { fileTables, type RegisterFile, registerFiles } from './register/files.t
 export { retentionJob } from './retention/scheduler.ts';
 
 /** Every console route of the governance module. */
-export function installGovernanceConsole(app: FastifyInstance, deps: AssessmentDeps): void {
+export function installGovernanceConsole(app: FastifyInstance, deps: GovernanceDeps): void {
   installRegisterRoutes(app, deps);
+  installBreachRoutes(app, deps);
   installRetentionRoutes(app, deps);
   installContractorRoutes(app, deps);
-  installAssessmentRoutes(app, deps);
 }
