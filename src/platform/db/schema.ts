@@ -445,6 +445,22 @@ export interface CardProcessingCommentTable {
   written_at: Generated<Date>;
 }
 
+export interface CardProgressSettingsTable {
+  municipality_code: string;
+  waiting_days_received: Generated<number>;
+  waiting_days_applied_to_jlis: Generated<number>;
+  waiting_days_arrived: Generated<number>;
+  waiting_days_prepared: Generated<number>;
+  waiting_days_notice_sent: Generated<number>;
+  waiting_days_mailed: Generated<number>;
+  waiting_days_returned: Generated<number>;
+  waiting_days_reissue_requested: Generated<number>;
+  reminder_after_days: Generated<number>;
+  dispose_after_months: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface CardRecordTable {
   municipality_code: string;
   applicant_id: string;
@@ -501,6 +517,7 @@ export interface CardRecordTable {
   registered_at: Generated<Date>;
   updated_at: Generated<Date>;
   notice_number: string | null;
+  name_kana: Generated<string>;
 }
 
 export interface CardReservationTable {
@@ -1073,6 +1090,7 @@ export interface Database {
   card_image_retention: CardImageRetentionTable;
   card_pickup_booking: CardPickupBookingTable;
   card_processing_comment: CardProcessingCommentTable;
+  card_progress_settings: CardProgressSettingsTable;
   card_record: CardRecordTable;
   card_reservation: CardReservationTable;
   card_reservation_type: CardReservationTypeTable;

@@ -1,6 +1,10 @@
 // マイナンバーカードデータ (seed 001 (2)): what a card record holds, as the use cases and pages see it. The status and
 // everything a step records (flags, dates, reasons, sites) change only through the steps of card-status.ts.
+import { toCanonicalKatakana } from '../../../platform/text/index.ts';
 import type { CardStatus } from './card-status.ts';
+
+/** 氏名カナ as the card records keep and search it: canonical full-width katakana without spaces (ｶﾞ, が → ガ). */
+export const kanaKey = (typed: string): string => toCanonicalKatakana(typed).replace(/\s/g, '');
 
 export const receptionMethods = ['counter', 'mail', 'online', 'photo_booth', 'outreach'] as const;
 /** 申請受付方式: 窓口, 郵送, オンライン, 証明写真機, 出張申請. */
@@ -18,6 +22,8 @@ export interface NewCard {
   applicantId: string;
   /** personal data: 氏名 */
   name: string;
+  /** personal data: 氏名カナ, kept as the search key (canonical katakana, no space); '' when not taken */
+  nameKana?: string | undefined;
   /** personal data: 住所 */
   address: string;
   /** personal data: 生年月日 */

@@ -74,6 +74,7 @@ export const cardIssuanceFile = {
 /** The card records' items, in the order of seed 001 (2) マイナンバーカードデータ, then the comments' (4) and the shipments' (6). */
 export const cardIssuancePersonalData: readonly CardPersonalDataItem[] = [
   item('card_record', 'name', '氏名', 'Name', 'basic4', true),
+  item('card_record', 'name_kana', '氏名カナ', 'Name in kana', 'basic4', false),
   item('card_record', 'address', '住所', 'Address', 'basic4', true),
   item('card_record', 'birth_date', '生年月日', 'Date of birth', 'basic4', true),
   item('card_record', 'gender', '性別', 'Gender', 'basic4', true),

@@ -5,6 +5,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Database, Tx } from '../../../platform/db/index.ts';
 import { displayApplicantId } from '../domain/applicant-id.ts';
+import { kanaKey } from '../domain/card-record.ts';
 import type { CardDate, CardFlag, CardReason, CardStatus, CardStep } from '../domain/card-status.ts';
 import type { CardRecord, IssueKind, NewCard, ReceptionMethod, VisitMethod } from '../domain/card-record.ts';
 import type { Q } from '../reservations/store.ts';
@@ -24,7 +25,7 @@ const reasonColumns = {
 } as const satisfies Record<CardReason, keyof Database['card_record']>;
 
 const toCard = (r: Selectable<Database['card_record']>): CardRecord => ({
-  applicantId: r.applicant_id, applicantIdDisplay: r.applicant_id_display, name: r.name, address: r.address, birthDate: r.birth_date,
+  applicantId: r.applicant_id, applicantIdDisplay: r.applicant_id_display, name: r.name, nameKana: r.name_kana, address: r.address, birthDate: r.birth_date,
   gender: r.gender as NewCard['gender'], receivedOn: r.received_on, receptionMethod: r.reception_method as ReceptionMethod,
   visitMethod: r.visit_method as VisitMethod, issueKind: r.issue_kind as IssueKind, registrationReason: r.registration_reason,
   proxyIssuance: r.proxy_issuance, substituteCharacters: r.substitute_characters, braille: r.braille, signatureCertificate: r.signature_certificate,
@@ -46,7 +47,7 @@ const toCard = (r: Selectable<Database['card_record']>): CardRecord => ({
 /** 登録: a new record at 申請受付 and its first history line; false when the applicant ID is already registered. */
 export async function insertCard(tx: Tx, mc: string, c: NewCard, by: string): Promise<boolean> {
   const inserted = await tx.insertInto('card_record').values({
-    municipality_code: mc, applicant_id: c.applicantId, applicant_id_display: displayApplicantId(c.applicantId), name: c.name, address: c.address,
+    municipality_code: mc, applicant_id: c.applicantId, applicant_id_display: displayApplicantId(c.applicantId), name: c.name, name_kana: kanaKey(c.nameKana ?? ''), address: c.address,
     birth_date: c.birthDate, gender: c.gender, received_on: c.receivedOn, reception_method: c.receptionMethod, visit_method: c.visitMethod,
     issue_kind: c.issueKind, registration_reason: c.registrationReason, proxy_issuance: c.proxyIssuance, substitute_characters: c.substituteCharacters,
     braille: c.braille, signature_certificate: c.signatureCertificate, user_certificate: c.userCertificate, application_site_code: c.applicationSiteCode,

@@ -60,6 +60,17 @@ for (const backend of backends) {
       assert.ok(!page.body.includes(`href="${cardPath(ids[0]!)}"`));
     });
 
+    it('finds cards by the first letters of 氏名カナ however typed (hiragana, half width, with a space)', async () => {
+      const [hanako, taro] = [await cardAt(w.t.db, 'received', { nameKana: 'ミホン ハナコ' }), await cardAt(w.t.db, 'received', { nameKana: 'ﾐﾎﾝ ﾀﾛｳ' })];
+      for (const typed of ['みほんは', 'ﾐﾎﾝ ﾊ', 'ミホンハナコ']) {
+        const page = await getPage(w.app, w.clerk, `${CARDS_PATH}?kana=${encodeURIComponent(typed)}`);
+        assert.ok(page.body.includes(`href="${cardPath(hanako)}"`), typed);
+        assert.ok(!page.body.includes(`href="${cardPath(taro)}"`), typed);
+        assert.ok(page.body.includes('<td>ミホンハナコ</td>'));
+      }
+      assert.ok((await getPage(w.app, w.clerk, `${CARDS_PATH}?kana=${encodeURIComponent('みほん')}`)).body.includes(`href="${cardPath(taro)}"`));
+    });
+
     it('shows a card with its items, its status and the steps allowed from it, as an audited read', async () => {
       const id = await cardAt(w.t.db, 'arrived', { name: '見本 一郎' });
       const page = await getPage(w.app, w.clerk, cardPath(id));

@@ -1,6 +1,6 @@
 // カード交付管理 in the console:
 //
-//   GET  /console/card/cards                   the cards filtered (status, storage site, ID prefix, 申請受付日), a page at a
+//   GET  /console/card/cards                   the cards filtered (status, storage site, ID and kana prefixes, 申請受付日), a page at a
 //                                              time; audited read naming the cards listed (card.issuance.read)
 //   POST /console/card/cards/bulk              the confirmation of a bulk step over the ticked cards or the filtered list
 //   POST /console/card/cards/bulk/confirm      the bulk step, all or nothing (takeBulkStep); a refusal names the cards

@@ -1,4 +1,4 @@
-// The SQL of the card console: the filtered list (keyset paging by applicant ID, cut to the clerk's sites), the IDs a
+// The SQL of the card console: the filtered list (status, site, ID prefix, kana prefix, 申請受付日; keyset paging by applicant ID, cut to the clerk's sites), the IDs a
 // bulk step over that list takes, a card's comments on their own (データ処理履歴 not tied to a step), and the two
 // record changes a clerk makes on a card's page besides the steps: the fee collection (徴収日・区分・金額) and the memo.
 // Each change is guarded by the RowStamp shown and leaves a line in マイナンバーカード履歴.
@@ -14,6 +14,8 @@ export interface CardFilter {
   site?: string | undefined;
   /** The first digits of 申請書ID. */
   idPrefix?: string | undefined;
+  /** The first letters of 氏名カナ, as the records keep it (kanaKey). */
+  kanaPrefix?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -24,6 +26,8 @@ export interface CardRow {
   applicantIdDisplay: string;
   /** personal data: 氏名 */
   name: string;
+  /** personal data: 氏名カナ (search key) */
+  nameKana: string;
   status: CardStatus;
   statusSince: Date;
   storageSiteCode: string;
@@ -36,6 +40,7 @@ function filtered(q: Q, mc: string, f: CardFilter, scope: SiteScope) {
   if (f.status) query = query.where('status', '=', f.status);
   if (f.site) query = query.where('storage_site_code', '=', f.site);
   if (f.idPrefix) query = query.where('applicant_id', 'like', `${f.idPrefix}%`);
+  if (f.kanaPrefix) query = query.where('name_kana', 'like', `${f.kanaPrefix}%`);
   if (f.from) query = query.where('received_on', '>=', f.from);
   if (f.to) query = query.where('received_on', '<=', f.to);
   return query;
@@ -45,10 +50,10 @@ function filtered(q: Q, mc: string, f: CardFilter, scope: SiteScope) {
 export async function listCards(q: Q, mc: string, f: CardFilter, scope: SiteScope, page: { after?: string | undefined; limit: number }): Promise<CardRow[]> {
   let query = filtered(q, mc, f, scope);
   if (page.after) query = query.where('applicant_id', '>', page.after);
-  const rows = await query.select(['applicant_id', 'applicant_id_display', 'name', 'status', 'status_since', 'storage_site_code', 'received_on'])
+  const rows = await query.select(['applicant_id', 'applicant_id_display', 'name', 'name_kana', 'status', 'status_since', 'storage_site_code', 'received_on'])
     .orderBy('applicant_id').limit(page.limit).execute();
   return rows.map((r) => ({
-    applicantId: r.applicant_id, applicantIdDisplay: r.applicant_id_display, name: r.name, status: r.status as CardStatus, statusSince: r.status_since,
+    applicantId: r.applicant_id, applicantIdDisplay: r.applicant_id_display, name: r.name, nameKana: r.name_kana, status: r.status as CardStatus, statusSince: r.status_since,
     storageSiteCode: r.storage_site_code, receivedOn: r.received_on,
   }));
 }

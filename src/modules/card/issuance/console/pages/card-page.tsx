@@ -52,7 +52,7 @@ function groups(lang: Lang, c: CardRecord, sites: readonly SiteName[]): Array<[t
       [{ ja: '申請場所', en: 'Applied at' }, site(c.applicationSiteCode)],
     ]],
     [{ ja: '本人', en: 'Holder' }, [
-      [{ ja: '氏名', en: 'Name' }, c.name], [{ ja: '住所', en: 'Address' }, c.address], [{ ja: '生年月日', en: 'Date of birth' }, c.birthDate],
+      [{ ja: '氏名', en: 'Name' }, c.name], [{ ja: '氏名カナ', en: 'Name in kana' }, c.nameKana ?? ''], [{ ja: '住所', en: 'Address' }, c.address], [{ ja: '生年月日', en: 'Date of birth' }, c.birthDate],
       [{ ja: '性別', en: 'Gender' }, t(lang, c.gender === 'female' ? '女' : '男', c.gender)],
     ]],
     [{ ja: 'カード', en: 'Card' }, [

@@ -1,6 +1,7 @@
-// カード交付管理: the cards filtered by status, storage site, the first digits of 申請書ID and 申請受付日, a page at a
-// time in applicant-ID order (keyset: 次へ carries the last ID shown). Who may act ticks cards, or takes the whole
-// filtered list, and chooses a step: the confirmation page (bulk-page.tsx) comes before anything changes.
+// カード交付管理: the cards filtered by status, storage site, the first digits of 申請書ID, the first letters of 氏名カナ
+// and 申請受付日, a page at a time in applicant-ID order (keyset: 次へ carries the last ID shown). Who may act ticks
+// cards, or takes the whole filtered list, and chooses a step: the confirmation page (bulk-page.tsx) comes before
+// anything changes.
 import type { Lang } from '../../../../../platform/errors.ts';
 import { t } from '../../../../../platform/http/language.ts';
 import { formatInstant, pick } from '../../../../../platform/ui/format.ts';
@@ -31,6 +32,7 @@ export function filterQuery(f: CardFilter): Record<string, string> {
   if (f.status) q.status = f.status;
   if (f.site) q.site = f.site;
   if (f.idPrefix) q.id = f.idPrefix;
+  if (f.kanaPrefix) q.kana = f.kanaPrefix;
   if (f.from) q.from = f.from;
   if (f.to) q.to = f.to;
   return q;
@@ -57,6 +59,10 @@ function FilterForm({ lang, filter, sites }: { lang: Lang; filter: CardFilter; s
         <label for="f-id" safe>{t(lang, '申請書ID（前方一致）', 'Application ID (starts with)')}</label>
         <input id="f-id" name="id" value={filter.idPrefix ?? ''} inputmode="numeric" autocomplete="off" maxlength="30" />
       </div>
+      <div class="field">
+        <label for="f-kana" safe>{t(lang, '氏名カナ（前方一致）', 'Name in kana (starts with)')}</label>
+        <input id="f-kana" name="kana" value={filter.kanaPrefix ?? ''} autocomplete="off" maxlength="50" />
+      </div>
       <div class="field"><label for="f-from" safe>{t(lang, '申請受付日（から）', 'Received from')}</label><input id="f-from" name="from" type="date" value={filter.from ?? ''} /></div>
       <div class="field"><label for="f-to" safe>{t(lang, '申請受付日（まで）', 'Received until')}</label><input id="f-to" name="to" type="date" value={filter.to ?? ''} /></div>
       <button type="submit" class="button" safe>{t(lang, '絞り込み', 'Filter')}</button>
@@ -71,6 +77,7 @@ function CardTable({ lang, rows, sites, mayAct }: Pick<CardListPageProps, 'lang'
         {mayAct ? <th scope="col" safe>{t(lang, '選択', 'Select')}</th> : ''}
         <th scope="col" safe>{t(lang, '申請書ID', 'Application ID')}</th>
         <th scope="col" safe>{t(lang, '氏名', 'Name')}</th>
+        <th scope="col" safe>{t(lang, '氏名カナ', 'Kana')}</th>
         <th scope="col" safe>{t(lang, 'カードステータス', 'Status')}</th>
         <th scope="col" safe>{t(lang, 'ステータス更新日時', 'Status since')}</th>
         <th scope="col" safe>{t(lang, 'カード保管場所', 'Storage site')}</th>
@@ -82,6 +89,7 @@ function CardTable({ lang, rows, sites, mayAct }: Pick<CardListPageProps, 'lang'
             {mayAct ? <td><input type="checkbox" name="id" value={r.applicantId} aria-label={t(lang, `選択 ${r.applicantIdDisplay}`, `Select ${r.applicantIdDisplay}`)} /></td> : ''}
             <td><a href={cardPath(r.applicantId)} safe>{r.applicantIdDisplay}</a></td>
             <td safe>{r.name}</td>
+            <td safe>{r.nameKana}</td>
             <td safe>{statusName(lang, r.status)}</td>
             <td safe>{formatInstant(r.statusSince)}</td>
             <td safe>{siteName(lang, sites, r.storageSiteCode)}</td>
