@@ -14,6 +14,8 @@ import { type ApplicantInput, checkApplicant, genders } from './domain/applicant
 import { dayMarks } from './domain/availability.ts';
 import { parseReservationNumber } from './domain/reservation-number.ts';
 import { availabilityBetween, maxRangeDays } from './reservations/availability.ts';
+import { tiePickupBooking } from './pickup/offer.ts';
+import { noticeRequired } from './pickup/store.ts';
 import { cancelReservation, commitBooking, prepareBooking } from './reservations/book.ts';
 import { cachedReader } from './reservations/reader.ts';
 
@@ -78,6 +80,7 @@ const bookSchema = {
       site: code, type: code, date, startTime: time,
       people: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
       lang: { type: 'string', enum: ['ja', 'en'], default: 'ja', description: 'language of the mails' },
+      noticeNumber: { type: 'string', pattern: '^[0-9]{12}$', description: '交付通知書番号: required by a type that collects a card (交付時来庁); the card must be kept at the site, its notice out, and its birth date the applicant\'s' },
       applicant: {
         type: 'object', additionalProperties: false, required: ['name', 'kana', 'address', 'phone'],
         description: '申請者情報 (seed 001 (1) 来庁予約データ); a birthDate or an email is required',
@@ -122,6 +125,7 @@ interface BookBody {
   people: number;
   lang: 'ja' | 'en';
   applicant: ApplicantInput;
+  noticeNumber?: string;
 }
 
 /** Registers the card API on the portal. */
@@ -171,6 +175,9 @@ export function installCardApi(app: FastifyInstance, deps: CardApiDeps): void {
     }, new Date(), reader);
     return replyIdempotently(deps.db, req, reply, { municipalityCode: mc, clientId: 'card-api' }, async (tx) => {
       const booked = await commitBooking(tx, prepared, { kind: 'resident' }, ctx());
+      if (await noticeRequired(tx, mc, body.type)) {
+        await tiePickupBooking(tx, mc, booked.reservationNumber, { noticeNumber: body.noticeNumber ?? '', birthDate: checked.applicant.birthDate, siteCode: body.site });
+      }
       return {
         status: 201,
         body: { reservationNumber: booked.reservationNumber, cancelToken: booked.cancelToken, site: body.site, type: body.type, date: body.date, startTime: body.startTime, endTime: booked.endTime, people: body.people },
