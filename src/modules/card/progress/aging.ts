@@ -57,20 +57,22 @@ export function bandRange(now: Date, band: AgingBand): { after?: Date; upTo?: Da
 /** 滞留: waited more than `days` whole days, i.e. the status changed at or before this instant. */
 export const waitingCutoff = (now: Date, days: number): Date => daysBefore(now, days + 1);
 
-/** The thresholds asked for (`n_<status>` fields, whole days 1–3650), each missing or unreadable one at its default. */
-export function readWaitingDays(fields: Readonly<Record<string, unknown>>): Record<WaitingStatus, number> {
-  const out = { ...defaultWaitingDays };
-  for (const s of waitingStatuses) {
-    const raw = fields[`n_${s}`];
-    const n = typeof raw === 'string' && /^[0-9]{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (n >= 1 && n <= maxWaitingDays) out[s] = n;
-  }
+/** A whole number from a form field within the bounds, or undefined. */
+export function wholeIn(raw: unknown, min: number, max: number): number | undefined {
+  const n = typeof raw === 'string' && /^[0-9]{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** The thresholds asked for (`n_<status>` fields, whole days 1–3650), each missing or unreadable one as in `base`. */
+export function readWaitingDays(fields: Readonly<Record<string, unknown>>, base: Readonly<Record<WaitingStatus, number>> = defaultWaitingDays): Record<WaitingStatus, number> {
+  const out = { ...base };
+  for (const s of waitingStatuses) out[s] = wholeIn(fields[`n_${s}`], 1, maxWaitingDays) ?? out[s];
   return out;
 }
 
-/** The thresholds that differ from the defaults, as query fields for links that keep them. */
-export function waitingDaysQuery(days: Readonly<Record<WaitingStatus, number>>): string {
-  return waitingStatuses.filter((s) => days[s] !== defaultWaitingDays[s]).map((s) => `&n_${s}=${days[s]}`).join('');
+/** The thresholds that differ from `base` (the municipality's settings), as query fields for links that keep them. */
+export function waitingDaysQuery(days: Readonly<Record<WaitingStatus, number>>, base: Readonly<Record<WaitingStatus, number>> = defaultWaitingDays): string {
+  return waitingStatuses.filter((s) => days[s] !== base[s]).map((s) => `&n_${s}=${days[s]}`).join('');
 }
 
 /** One status at one site as the store counts it. */

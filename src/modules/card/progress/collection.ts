@@ -5,6 +5,7 @@
 // Pure: the days of the cut-offs from today's date and the policy.
 import { addDays, getDateParts } from '../../../platform/text/index.ts';
 import type { CardStatus } from '../domain/card-status.ts';
+import { wholeIn } from './aging.ts';
 
 /** The statuses of a card waiting to be collected after its notice went out. */
 export const uncollectedStatuses = ['notice_sent', 'returned'] as const satisfies readonly CardStatus[];
@@ -19,16 +20,11 @@ export interface CollectionPolicy {
 
 export const defaultCollectionPolicy: CollectionPolicy = { reminderAfterDays: 30, disposeAfterMonths: 6 };
 
-const whole = (raw: unknown, min: number, max: number): number | undefined => {
-  const n = typeof raw === 'string' && /^[0-9]{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
-  return n >= min && n <= max ? n : undefined;
-};
-
-/** The policy asked for (`reminder_days` 1–365, `dispose_months` 1–60), each missing or unreadable part at its default. */
-export function readCollectionPolicy(fields: Readonly<Record<string, unknown>>): CollectionPolicy {
+/** The policy asked for (`reminder_days` 1–365, `dispose_months` 1–60), each missing or unreadable part as in `base`. */
+export function readCollectionPolicy(fields: Readonly<Record<string, unknown>>, base: CollectionPolicy = defaultCollectionPolicy): CollectionPolicy {
   return {
-    reminderAfterDays: whole(fields.reminder_days, 1, 365) ?? defaultCollectionPolicy.reminderAfterDays,
-    disposeAfterMonths: whole(fields.dispose_months, 1, 60) ?? defaultCollectionPolicy.disposeAfterMonths,
+    reminderAfterDays: wholeIn(fields.reminder_days, 1, 365) ?? base.reminderAfterDays,
+    disposeAfterMonths: wholeIn(fields.dispose_months, 1, 60) ?? base.disposeAfterMonths,
   };
 }
 

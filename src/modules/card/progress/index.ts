@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { CardStaffDeps } from '../staff/routes.ts';
 import { installIssuanceReportRoutes } from './report-routes.ts';
 import { installProgressRoutes } from './routes.ts';
+import { installProgressSettingsRoutes } from './settings-routes.ts';
 
 /** Every console route of progress and reports. */
 export function installCardProgressConsole(app: FastifyInstance, deps: CardStaffDeps): void {
   installProgressRoutes(app, deps);
   installIssuanceReportRoutes(app, deps);
+  installProgressSettingsRoutes(app, deps);
 }

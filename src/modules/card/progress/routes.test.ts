@@ -12,7 +12,7 @@ import { cardAt } from '../issuance/issuance.builders.ts';
 import { cardHistory, findCard } from '../issuance/store.ts';
 import { getPage, mc, postForm, type StaffWorld, staffWorld } from '../staff/staff.builders.ts';
 import { ISSUANCE_REPORT_PATH } from './pages/issuance-report-page.tsx';
-import { PROGRESS_CARDS_PATH, PROGRESS_PATH, UNCOLLECTED_PATH } from './pages/progress-page.tsx';
+import { PROGRESS_CARDS_PATH, PROGRESS_PATH, PROGRESS_SETTINGS_PATH, UNCOLLECTED_PATH } from './pages/progress-page.tsx';
 import { REMINDERS_PDF_PATH } from './pages/uncollected-page.tsx';
 
 const DAY_MS = 86_400_000;
@@ -133,6 +133,28 @@ for (const backend of backends) {
       assert.equal((await getPage(w.app, w.clerk, `${ISSUANCE_REPORT_PATH}?from=2026-01-01&to=2026-12-31`)).statusCode, 400);
       const events = await w.t.db.kysely.selectFrom('audit_event').select('detail').where('operation_code', '=', 'card.issuance_report.export').execute();
       assert.equal(events.length, 3);
+    });
+
+    it('saves the municipality\'s 滞留 days and deadlines, which the dashboard then counts by; a satellite clerk may not change them', async () => {
+      const form = await getPage(w.app, w.clerk, PROGRESS_SETTINGS_PATH);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /<input id="setting-n-arrived" name="n_arrived" type="number" required min="1" max="3650" value="14"/);
+      const fields = {
+        n_received: '7', n_applied_to_jlis: '60', n_arrived: '30', n_prepared: '7', n_notice_sent: '30', n_mailed: '14', n_returned: '14', n_reissue_requested: '60',
+        reminder_days: '20', dispose_months: '12',
+      };
+      const refused = await postForm(w.app, w.clerk, PROGRESS_SETTINGS_PATH, { ...fields, n_arrived: '0' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /name="n_arrived"[^>]*value="0" aria-invalid="true"/);
+      assert.equal((await postForm(w.app, w.satelliteClerk, PROGRESS_SETTINGS_PATH, fields)).statusCode, 403);
+      const saved = await postForm(w.app, w.clerk, PROGRESS_SETTINGS_PATH, fields);
+      assert.equal(saved.statusCode, 303);
+      const dashboard = await getPage(w.app, w.clerk, PROGRESS_PATH);
+      assert.deepEqual(rowOf(dashboard.body, 'progress-by-status', 'カード到着').at(-1), '1 （30日超）');
+      assert.ok(flat(dashboard.body).includes(`<a href="${PROGRESS_CARDS_PATH}?status=arrived&which=overdue&site=">1</a>`), 'links carry no threshold when the saved one is used');
+      assert.match((await getPage(w.app, w.clerk, UNCOLLECTED_PATH)).body, /id="reminder-days" name="reminder_days" type="number" min="1" max="365" value="20"/);
+      const events = await w.t.db.kysely.selectFrom('audit_event').select(['outcome', 'detail']).where('operation_code', '=', 'card.progress.settings').execute();
+      assert.deepEqual(events.map((e) => e.outcome), ['success']);
     });
   });
 }

@@ -21,7 +21,7 @@ import { afterToken, CardsPage } from './pages/cards-page.tsx';
 import { PROGRESS_CARDS_PATH, PROGRESS_PATH, ProgressPage, UNCOLLECTED_PATH } from './pages/progress-page.tsx';
 import { REMINDERS_PDF_PATH, UncollectedPage } from './pages/uncollected-page.tsx';
 import { renderReminders } from './reminder-pdf.ts';
-import { type After, type Behind, cardsBehind, disposalDue, recordReminders, remindersDue, type SiteFilter, statusCounts } from './store.ts';
+import { type After, type Behind, cardsBehind, disposalDue, findProgressSettings, recordReminders, remindersDue, type SiteFilter, statusCounts } from './store.ts';
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 const progressQuery = {
@@ -56,13 +56,16 @@ export function installProgressRoutes(app: FastifyInstance, deps: CardStaffDeps)
   app.get(PROGRESS_PATH, { config: { capability: 'card.issuance.read' }, schema: { hide: true, querystring: progressQuery } }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const f = siteFilter(req, 'card.issuance.read', q.site);
-    const waitingDays = readWaitingDays(q);
+    const mc = currentStaff(req).municipalityCode;
+    const saved = await findProgressSettings(db.kysely, mc);
+    const waitingDays = readWaitingDays(q, saved.waitingDays);
     const now = new Date();
-    const [ctx, { sites }, counts] = await Promise.all([
-      deps.pageContext(req), masters(req, f), statusCounts(db.kysely, currentStaff(req).municipalityCode, f, waitingDays, now),
-    ]);
+    const [ctx, { sites }, counts] = await Promise.all([deps.pageContext(req), masters(req, f), statusCounts(db.kysely, mc, f, waitingDays, now)]);
     const { lines, overdueBySite } = dashboardLines(counts);
-    return html(reply, 200, ProgressPage({ ...ctx, site: f.site ?? '', sites, waitingDays, lines, overdueBySite, asOf: formatInstant(now) }));
+    const mayConfigure = sitesFor(currentPrincipal(req), 'card.issuance.manage') === undefined;
+    return html(reply, 200, ProgressPage({
+      ...ctx, site: f.site ?? '', sites, waitingDays, savedWaitingDays: saved.waitingDays, lines, overdueBySite, asOf: formatInstant(now), mayConfigure,
+    }));
   });
 
   app.get(PROGRESS_CARDS_PATH, {
@@ -74,21 +77,22 @@ export function installProgressRoutes(app: FastifyInstance, deps: CardStaffDeps)
     const status = q.status ?? '';
     const which = q.which ?? 'all';
     if (!isCardStatus(status) || !(which === 'all' || which === 'overdue' || isAgingBand(which))) throw new AppError('bad_request');
-    const waitingDays = readWaitingDays(q);
+    const mc = currentStaff(req).municipalityCode;
+    const saved = await findProgressSettings(db.kysely, mc);
+    const waitingDays = readWaitingDays(q, saved.waitingDays);
     const now = new Date();
     const limit = (waitingDays as Partial<Record<string, number>>)[status];
     const behind: Behind = which === 'all' ? { all: true } : which === 'overdue' ? { waitingSince: waitingCutoff(now, limit ?? 0) } : { band: which };
     if (which !== 'all' && limit === undefined) throw new AppError('bad_request');
-    const mc = currentStaff(req).municipalityCode;
     const [ctx, { sites }, cards] = await Promise.all([
       deps.pageContext(req), masters(req, f), cardsBehind(db.kysely, mc, f, status, behind, now, cardsPerPage, readAfter(q.after)),
     ]);
     auditSubjects(req, { subjects: cards.map((c) => subjectId('card', c.applicantId)), detail: `${status} ${which} ${f.site ?? 'all sites'}: ${cards.length}` });
     const last = cards.at(-1);
     const next = last && cards.length === cardsPerPage
-      ? `${PROGRESS_CARDS_PATH}?status=${status}&which=${which}&site=${encodeURIComponent(f.site ?? '')}${waitingDaysQuery(waitingDays)}&after=${encodeURIComponent(afterToken(last))}`
+      ? `${PROGRESS_CARDS_PATH}?status=${status}&which=${which}&site=${encodeURIComponent(f.site ?? '')}${waitingDaysQuery(waitingDays, saved.waitingDays)}&after=${encodeURIComponent(afterToken(last))}`
       : undefined;
-    return html(reply, 200, CardsPage({ ...ctx, site: f.site ?? '', sites, status, which, waitingDays, cards, next, now }));
+    return html(reply, 200, CardsPage({ ...ctx, site: f.site ?? '', sites, status, which, waitingDays, savedWaitingDays: saved.waitingDays, cards, next, now }));
   });
 
   app.get(UNCOLLECTED_PATH, {
@@ -97,10 +101,10 @@ export function installProgressRoutes(app: FastifyInstance, deps: CardStaffDeps)
   }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const f = siteFilter(req, 'card.issuance.read', q.site);
-    const policy = readCollectionPolicy(q);
+    const mc = currentStaff(req).municipalityCode;
+    const policy = readCollectionPolicy(q, (await findProgressSettings(db.kysely, mc)).policy);
     const today = todayInJapan();
     const [reminderCutoff, disposalCutoff] = [reminderNoticeCutoff(today, policy), disposalNoticeCutoff(today, policy)];
-    const mc = currentStaff(req).municipalityCode;
     const [ctx, { sites }, due, disposal] = await Promise.all([
       deps.pageContext(req), masters(req, f), remindersDue(db.kysely, mc, f, reminderCutoff, uncollectedLimit), disposalDue(db.kysely, mc, f, disposalCutoff, uncollectedLimit),
     ]);
@@ -120,7 +124,7 @@ export function installProgressRoutes(app: FastifyInstance, deps: CardStaffDeps)
     const staff = currentStaff(req);
     const body = req.body as Record<string, string | undefined>;
     const f = siteFilter(req, 'card.issuance.manage', body.site);
-    const policy = readCollectionPolicy(body);
+    const policy = readCollectionPolicy(body, (await findProgressSettings(db.kysely, staff.municipalityCode)).policy);
     const today = todayInJapan();
     const cutoff = reminderNoticeCutoff(today, policy);
     const reminded = await db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { type AgingBand, bandOf, bandRange, dashboardLines, daysWaited, defaultWaitingDays, readWaitingDays, waitingCutoff, waitingDaysQuery } from './aging.ts';
 import { defaultCollectionPolicy, disposalNoticeCutoff, monthsBefore, readCollectionPolicy, reminderNoticeCutoff } from './collection.ts';
 import { dailyChartDays, dailyRows, dailyTotals } from './daily.ts';
+import { defaultProgressSettings, readSettingsForm } from './settings.ts';
 
 const now = new Date('2026-12-06T03:00:00Z');
 const ago = (days: number, hours = 0) => new Date(now.getTime() - (days * 24 + hours) * 3_600_000);
@@ -112,5 +113,18 @@ describe('the daily issuance report', () => {
     assert.equal(total.feeYen, 3000);
     const days = dailyChartDays('2026-11-30', '2026-12-02', rows);
     assert.deepEqual(days.map((d) => [d.day, d.issued]), [['2026-11-30', 0], ['2026-12-01', 3], ['2026-12-02', 3]]);
+  });
+});
+
+describe('the settings form', () => {
+  const all = {
+    n_received: '7', n_applied_to_jlis: '60', n_arrived: '14', n_prepared: '7', n_notice_sent: '30', n_mailed: '14', n_returned: '14', n_reissue_requested: '60',
+    reminder_days: '30', dispose_months: '6',
+  };
+  it('reads a complete form', () => assert.deepEqual(readSettingsForm(all), { settings: defaultProgressSettings }));
+  it('names every missing or out-of-range field instead of guessing', () => {
+    const missing: Record<string, string> = { ...all, n_arrived: '3651', dispose_months: '0' };
+    delete missing.n_mailed;
+    assert.deepEqual(readSettingsForm(missing), { invalid: ['n_arrived', 'n_mailed', 'dispose_months'] });
   });
 });

@@ -2,7 +2,7 @@
 // behind a number, a page at a time in the order they started waiting; issues and fees per day; the cards due a
 // 督促状 (and the reminder recorded with its history line); the uncollected cards past the waiting period.
 import { type RawBuilder, sql } from 'kysely';
-import type { Tx } from '../../../platform/db/index.ts';
+import type { Database, Tx } from '../../../platform/db/index.ts';
 import type { CardStatus } from '../domain/card-status.ts';
 import type { IssueKind } from '../domain/card-record.ts';
 import type { Q } from '../reservations/store.ts';
@@ -10,6 +10,7 @@ import type { SiteScope } from '../staff/scope.ts';
 import { type AgingBand, agingBands, bandRange, type SiteStatusCount, waitingCutoff, type WaitingStatus, waitingStatuses } from './aging.ts';
 import { uncollectedStatuses } from './collection.ts';
 import type { FeeCount, IssuedCount } from './daily.ts';
+import { defaultProgressSettings, type ProgressSettings } from './settings.ts';
 
 const at = (d: Date): RawBuilder<Date> => sql<Date>`${d.toISOString()}::timestamptz`;
 
@@ -170,4 +171,29 @@ export async function disposalDue(q: Q, mc: string, f: SiteFilter, cutoffDay: st
     where municipality_code = ${mc} and ${siteGuard(f)} and status in (${sql.join(uncollectedStatuses)}) and notice_sent_on <= ${cutoffDay}::date
     order by notice_sent_on, applicant_id limit ${limit}`.execute(q);
   return rows.map(toUncollected);
+}
+
+const waitingColumns = {
+  received: 'waiting_days_received', applied_to_jlis: 'waiting_days_applied_to_jlis', arrived: 'waiting_days_arrived', prepared: 'waiting_days_prepared',
+  notice_sent: 'waiting_days_notice_sent', mailed: 'waiting_days_mailed', returned: 'waiting_days_returned', reissue_requested: 'waiting_days_reissue_requested',
+} as const satisfies Record<WaitingStatus, keyof Database['card_progress_settings']>;
+
+/** The municipality's 滞留 days and 督促・廃棄 rules, or the defaults when none are saved. */
+export async function findProgressSettings(q: Q, mc: string): Promise<ProgressSettings> {
+  const row = await q.selectFrom('card_progress_settings').selectAll().where('municipality_code', '=', mc).executeTakeFirst();
+  if (!row) return defaultProgressSettings;
+  return {
+    waitingDays: Object.fromEntries(waitingStatuses.map((s) => [s, row[waitingColumns[s]]])) as Record<WaitingStatus, number>,
+    policy: { reminderAfterDays: row.reminder_after_days, disposeAfterMonths: row.dispose_after_months },
+  };
+}
+
+/** Saves the municipality's settings (one row, replaced). */
+export async function saveProgressSettings(tx: Tx, mc: string, s: ProgressSettings, by: string): Promise<void> {
+  const values = {
+    ...Object.fromEntries(waitingStatuses.map((st) => [waitingColumns[st], s.waitingDays[st]])),
+    reminder_after_days: s.policy.reminderAfterDays, dispose_after_months: s.policy.disposeAfterMonths, updated_by: by, updated_at: new Date(),
+  };
+  await tx.insertInto('card_progress_settings').values({ municipality_code: mc, ...values })
+    .onConflict((oc) => oc.column('municipality_code').doUpdateSet(values)).execute();
 }

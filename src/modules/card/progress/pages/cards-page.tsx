@@ -21,6 +21,7 @@ export interface CardsPageProps extends PageContext {
   status: CardStatus;
   which: AgingBand | 'overdue' | 'all';
   waitingDays: Record<WaitingStatus, number>;
+  savedWaitingDays: Record<WaitingStatus, number>;
   cards: ListedCard[];
   /** The next page's address, when there are more. */
   next?: string | undefined;
@@ -43,7 +44,7 @@ export function CardsPage(p: CardsPageProps) {
   return (
     <ConsoleLayout {...p} title={title}>
       <h1 safe>{title}</h1>
-      <p><a href={`${PROGRESS_PATH}?site=${encodeURIComponent(p.site)}${waitingDaysQuery(p.waitingDays)}`} safe>{t(lang, '進捗管理に戻る', 'Back to the progress dashboard')}</a></p>
+      <p><a href={`${PROGRESS_PATH}?site=${encodeURIComponent(p.site)}${waitingDaysQuery(p.waitingDays, p.savedWaitingDays)}`} safe>{t(lang, '進捗管理に戻る', 'Back to the progress dashboard')}</a></p>
       <CardTable lang={lang} id="progress-cards" caption={t(lang, `${p.cards.length}件（滞留の長い順）`, `${p.cards.length} cards, longest waiting first`)} cards={p.cards} sites={p.sites}
         columns={[
           { head: t(lang, 'この状態になった日時', 'In this status since'), cell: (c) => formatInstant(c.statusSince) },

@@ -15,6 +15,7 @@ import { SiteFilterForm } from './site-filter.tsx';
 export const PROGRESS_PATH = '/console/card/progress';
 export const PROGRESS_CARDS_PATH = '/console/card/progress/cards';
 export const UNCOLLECTED_PATH = '/console/card/progress/uncollected';
+export const PROGRESS_SETTINGS_PATH = '/console/card/progress/settings';
 
 const bandColours: Record<AgingBand, string> = { d0_7: '#56B4E9', d8_30: '#E69F00', d31_90: '#D55E00', d91: '#CC79A7' };
 const bandSeries: ChartSeriesStyle<AgingBand>[] = agingBands.map((b) => ({ key: b.key, name: { ja: b.ja, en: b.en }, colour: bandColours[b.key] }));
@@ -23,15 +24,19 @@ export interface ProgressPageProps extends PageContext {
   site: string;
   sites: Named[];
   waitingDays: Record<WaitingStatus, number>;
+  /** The municipality's saved thresholds: links carry only the ones this view changed. */
+  savedWaitingDays: Record<WaitingStatus, number>;
   lines: StatusLine[];
   overdueBySite: ReadonlyMap<string, number>;
   /** When the counts were taken. */
   asOf: string;
+  /** May change the municipality's settings (card.issuance.manage over every site). */
+  mayConfigure: boolean;
 }
 
 /** The address of the cards behind a number: a status, and a band, 滞留, or every card of the status. */
-export function behindHref(p: Pick<ProgressPageProps, 'site' | 'waitingDays'>, status: CardStatus, which: AgingBand | 'overdue' | 'all'): string {
-  return `${PROGRESS_CARDS_PATH}?status=${status}&which=${which}&site=${encodeURIComponent(p.site)}${waitingDaysQuery(p.waitingDays)}`;
+export function behindHref(p: Pick<ProgressPageProps, 'site' | 'waitingDays' | 'savedWaitingDays'>, status: CardStatus, which: AgingBand | 'overdue' | 'all'): string {
+  return `${PROGRESS_CARDS_PATH}?status=${status}&which=${which}&site=${encodeURIComponent(p.site)}${waitingDaysQuery(p.waitingDays, p.savedWaitingDays)}`;
 }
 
 const counted = (n: number, href: string) => (n > 0 ? <a href={href} safe>{String(n)}</a> : '0');
@@ -70,7 +75,10 @@ export function ProgressPage(p: ProgressPageProps) {
       <SiteFilterForm lang={lang} action={PROGRESS_PATH} site={p.site} sites={p.sites} idPrefix="progress">
         <ThresholdFields lang={lang} days={p.waitingDays} />
       </SiteFilterForm>
-      <p><a href={`${UNCOLLECTED_PATH}?site=${encodeURIComponent(p.site)}`} safe>{t(lang, '受取期限経過（督促状・廃棄対象）', 'Uncollected cards (reminders, disposal)')}</a></p>
+      <p>
+        <a href={`${UNCOLLECTED_PATH}?site=${encodeURIComponent(p.site)}`} safe>{t(lang, '受取期限経過（督促状・廃棄対象）', 'Uncollected cards (reminders, disposal)')}</a>
+        {p.mayConfigure ? <>{' '}<a href={PROGRESS_SETTINGS_PATH} safe>{t(lang, '滞留日数・受取期限の設定', 'Settings: waiting days and collection deadlines')}</a></> : ''}
+      </p>
       <div class="report">
         <StackedBarChart lang={lang} id="card-aging-chart" title={t(lang, '状態別の滞留日数', 'Days waited, by status')} desc={desc} series={bandSeries}
           bars={waiting.map((l) => ({ label: pick(lang, cardStatuses[l.status]), axisLabel: pick(lang, cardStatuses[l.status]), values: l.bands }))} />
