@@ -1,11 +1,9 @@
 // 保護評価書（案） as an A4 PDF for a person to finish: the sections of the 重点項目評価書 with each row's label and
-// what the system filled in. Real text in the embedded BIZ UD明朝 subset, like the register's PDF.
-import PDFDocument from 'pdfkit';
+// what the system filled in, on governance's A4 document (BIZ UD明朝, real text).
 import type { Lang } from '../../../platform/errors.ts';
-import { certificateFont } from '../../certificates/index.ts';
+import { openGovernancePdf } from '../pdf.ts';
 import type { DraftSection } from './domain/draft.ts';
 
-const MARGIN = 48;
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 
@@ -22,16 +20,7 @@ export interface AssessmentPdfInput {
 export async function renderAssessmentPdf(input: AssessmentPdfInput): Promise<Buffer> {
   const { lang } = input;
   const title = lang === 'ja' ? '特定個人情報保護評価書（重点項目評価書）案' : 'Protection assessment (key items) — draft';
-  const doc = new PDFDocument({
-    size: 'A4', margin: MARGIN, compress: true, pdfVersion: '1.7', font: certificateFont() as unknown as string,
-    info: { Title: `${title} ${input.fileTitle}`, Author: input.municipalityName, Producer: 'madoguchi', Creator: 'madoguchi', CreationDate: new Date(`${input.asOf}T00:00:00+09:00`) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = openGovernancePdf({ title: `${title} ${input.fileTitle}`, author: input.municipalityName, createdAt: new Date(`${input.asOf}T00:00:00+09:00`) });
   doc.fontSize(16).fillColor(INK).text(title, { align: 'center' });
   doc.moveDown(0.3).fontSize(12).text(input.fileTitle, { align: 'center' });
   doc.moveDown(0.3).fontSize(10).text(lang === 'ja' ? `${input.municipalityName}\u3000${input.asOf} 現在（案）` : `${input.municipalityName}, as of ${input.asOf} (draft)`, { align: 'right' });
@@ -44,5 +33,5 @@ export async function renderAssessmentPdf(input: AssessmentPdfInput): Promise<Bu
     }
   }
   doc.end();
-  return done;
+  return bytes;
 }
