@@ -6,6 +6,7 @@ import { migrate, pendingMigrations } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { housekeepingJobs, startHousekeeping } from '../platform/jobs/housekeeping.ts';
 import { cardOfferExpiryJob, cardReminderJob, noShowJob } from '../modules/card/index.ts';
+import { cardImageSweepJob } from '../modules/card/index.ts';
 import { attachmentSweepJob } from '../modules/applications/attachments/sweep.ts';
 import { retentionJob } from '../modules/governance/index.ts';
 import { encryptedFiles, fileDisposalJob } from '../platform/files/index.ts';
@@ -70,7 +71,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     // the files of deleted rows and sweeps files whose rows never committed (the encrypted file store), and marks the card
     // reservations still booked for a day that has ended as 未来庁, mails tomorrow's bookings their reminder, and passes on waitlist offers whose hold ran out.
     const files = encryptedFiles(config.filesDir);
-    const jobs = [...housekeepingJobs, retentionJob, fileDisposalJob(files), attachmentSweepJob(files), noShowJob(), cardReminderJob(), cardOfferExpiryJob(config.publicUrl)];
+    const jobs = [...housekeepingJobs, retentionJob, fileDisposalJob(files), attachmentSweepJob(files), cardImageSweepJob(files), noShowJob(), cardReminderJob(), cardOfferExpiryJob(config.publicUrl)];
     const stopHousekeeping = roles.includes('worker') ? startHousekeeping(db, config, app.log, { jobs }) : undefined;
     const stopMail = roles.includes('worker') ? startMailSender({ db, config, log: app.log }) : undefined;
     return await new Promise<number>((resolve) => {

@@ -20,6 +20,6 @@ export {
   commitAcceptOffer, commitBooking, commitChange, expireOffers, joinWaitlist, prepareBooking, type WaitlistRequest,
 } from './reservations/book.ts';
 export { installCardApi } from './api.ts';
-export { cardImageDeps, cardImageFile, cardImagePersonalData, cardImageRetention, installCardImageConsole } from './images/index.ts';
+export { cardImageDeps, cardImageFile, cardImagePersonalData, cardImageRetention, cardImageSweepJob, installCardImageConsole } from './images/index.ts';
 export { cardReservationRetention } from './reservations/retention.ts';
 export type { CardApiDeps } from './deps.ts';

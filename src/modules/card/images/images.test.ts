@@ -8,7 +8,7 @@ import { backends } from '../../../../test/support/db.ts';
 import { rotateFieldKey } from '../../../platform/crypto/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { reencryptFiles } from '../../../platform/files/index.ts';
+import { reencryptFiles, sweepOrphanFiles } from '../../../platform/files/index.ts';
 import { cardDb, MC } from '../card.builders.ts';
 import { cardAt, clerk } from '../issuance/issuance.builders.ts';
 import { retentionEndsOn } from './domain/document.ts';
@@ -16,6 +16,7 @@ import { dataKeyColumn, openWithKey, unwrapKey } from './file-key.ts';
 import { buildFiling, imageStore, pdfBytes, pngOf } from './images.builders.ts';
 import { cardImageFileKind, fileImage, openImage, rotateImage } from './images.ts';
 import { cardImageRetention } from './retention.ts';
+import { cardImageOrphans } from './sweep.ts';
 import { findImage, listCardImages, saveRetentionYears } from './store.ts';
 
 for (const backend of backends) {
@@ -81,6 +82,18 @@ for (const backend of backends) {
       assert.notEqual(after.dataKey, before.dataKey);
       assert.equal(await store.files.keyIdOf({ municipalityCode: MC, kind: cardImageFileKind, id: imageId }), store.cipher.keyring.active('field').id);
       assert.ok((await openImage(store.cipher, store.files, after)).equals(png));
+    });
+
+    it('sweeps a file left without a row (the process died before its row committed) once it is an hour old', async () => {
+      const card = await cardAt(db, 'arrived');
+      const kept = await file(card, pngOf(3, 3));
+      const orphan = '11111111-2222-4333-8444-555555555555';
+      await store.files.write(store.cipher, { municipalityCode: MC, kind: cardImageFileKind, id: orphan }, pdfBytes);
+      const sweep = (now: Date) => db.transaction((tx) => sweepOrphanFiles(tx, store.files, cardImageOrphans, now));
+      assert.equal(await sweep(new Date()), 0, 'young files are left alone');
+      assert.equal(await sweep(new Date(Date.now() + 3_700_000)), 1);
+      assert.ok(!fs.existsSync(storedPath(orphan)));
+      assert.ok(fs.existsSync(storedPath(kept)));
     });
 
     it('refuses what is not a PDF, JPEG, PNG or TIFF, an empty file and one over 20 MB, storing nothing', async () => {

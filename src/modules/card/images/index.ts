@@ -8,6 +8,7 @@ import { installRetentionRoutes } from './retention-routes.ts';
 export { type CardImageDeps, cardImageDeps } from './deps.ts';
 export { cardImageFile, cardImagePersonalData } from './personal-data.ts';
 export { cardImageRetention } from './retention.ts';
+export { cardImageSweepJob } from './sweep.ts';
 
 /** Every console route of the document images. */
 export function installCardImageConsole(app: FastifyInstance, deps: CardImageDeps): void {

@@ -144,3 +144,10 @@ export async function deleteImages(tx: Tx, mc: string, imageIds: readonly string
   const rows = await tx.deleteFrom('card_image').where('municipality_code', '=', mc).where('image_id', 'in', imageIds).returning('image_id').execute();
   return rows.map((r) => r.image_id);
 }
+
+/** The image ids among `ids` that have a row: the files the orphan sweep keeps. */
+export async function existingImageIds(q: Q, mc: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q.selectFrom('card_image').select('image_id').where('municipality_code', '=', mc).where('image_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.image_id));
+}
