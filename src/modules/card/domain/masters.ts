@@ -32,6 +32,8 @@ export interface ReservationType {
   active: boolean;
   /** 取扱窓口: the sites offering the type. */
   siteCodes: string[];
+  /** 交付時来庁: booked with the 交付通知書番号 and the birth date, only at the site keeping that card (false when absent). */
+  cardNoticeRequired?: boolean | undefined;
 }
 
 /** 予約枠の型: on `weekday`, a slot every `intervalMinutes` from `startTime` while it starts before `endTime`. */

@@ -35,6 +35,11 @@ describe('parseType', () => {
     assert.deepEqual(r.value.siteCodes, ['honcho', 'kita']);
     assert.equal(r.value.durationMinutes, 15);
   });
+  it('marks a type that collects a card (交付時来庁) only when its box is ticked', () => {
+    const ticked = parseType({ ...good, cardNoticeRequired: '1' }, ['honcho', 'kita']);
+    const plain = parseType(good, ['honcho', 'kita']);
+    assert.deepEqual([ticked.ok && ticked.value.cardNoticeRequired, plain.ok && plain.value.cardNoticeRequired], [true, false]);
+  });
   const cases: [what: string, change: FormBody, fields: string[]][] = [
     ['an unknown site', { siteCodes: ['nowhere'] }, ['siteCodes']],
     ['a visit of 4 minutes', { durationMinutes: '4' }, ['durationMinutes']],

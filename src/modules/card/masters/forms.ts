@@ -82,6 +82,7 @@ export function parseType(b: FormBody, knownSites: readonly string[]): Parsed<Re
   return p.result(() => ({
     typeCode, nameJa: text(b, 'nameJa'), nameEn: text(b, 'nameEn'), durationMinutes: duration!, documentsJa: text(b, 'documentsJa'),
     documentsEn: text(b, 'documentsEn'), maxPeople: maxPeople!, sortOrder: sortOrder!, active: text(b, 'active') === '1', siteCodes,
+    cardNoticeRequired: text(b, 'cardNoticeRequired') === '1',
   }));
 }
 

@@ -102,6 +102,7 @@ export async function listTypes(q: Q, mc: string, options: { activeOnly?: boolea
   return rows.map((r) => ({
     typeCode: r.type_code, nameJa: r.name_ja, nameEn: r.name_en, durationMinutes: r.duration_minutes, documentsJa: r.documents_ja,
     documentsEn: r.documents_en, maxPeople: r.max_people, sortOrder: r.sort_order, active: r.active, siteCodes: r.site_codes,
+    cardNoticeRequired: r.card_notice_required,
   }));
 }
 
@@ -113,7 +114,7 @@ export async function findType(q: Q, mc: string, typeCode: string): Promise<Rese
 export async function saveType(tx: Tx, mc: string, t: ReservationType): Promise<void> {
   const values = {
     name_ja: t.nameJa, name_en: t.nameEn, duration_minutes: t.durationMinutes, documents_ja: t.documentsJa, documents_en: t.documentsEn,
-    max_people: t.maxPeople, sort_order: t.sortOrder, active: t.active,
+    max_people: t.maxPeople, sort_order: t.sortOrder, active: t.active, card_notice_required: t.cardNoticeRequired ?? false,
   };
   await tx.insertInto('card_reservation_type').values({ municipality_code: mc, type_code: t.typeCode, ...values })
     .onConflict((oc) => oc.columns(['municipality_code', 'type_code']).doUpdateSet(values)).execute();

@@ -209,6 +209,7 @@ export function TypePage(p: TypePageProps) {
           {p.sites.map((s) => <Check id={`t-site-${s.siteCode}`} name="siteCodes" value={s.siteCode} label={pick(lang, { ja: s.nameJa, en: s.nameEn })} checked={x.siteCodes.includes(s.siteCode)} />)}
         </fieldset>
         <Field id="t-order" name="sortOrder" type="number" label={t(lang, '表示順', 'Order')} value={x.sortOrder} invalid={p.invalid} />
+        <Check id="t-card-notice" name="cardNoticeRequired" value="1" label={t(lang, 'カードの受取（交付通知書番号と生年月日で予約し、カードの保管場所でのみ受け付ける）', 'Collecting a card (booked with the issue notice number and date of birth, only where the card is kept)')} checked={x.cardNoticeRequired ?? false} />
         <Check id="t-active" name="active" value="1" label={t(lang, '予約を受け付ける', 'Residents may book')} checked={x.active} />
         <button type="submit" class="button" safe>{t(lang, '予約区分を保存', 'Save the type')}</button>
       </form>
