@@ -77,7 +77,7 @@ for (const backend of backends) {
       assert.equal((await getPage(w.app, w.operator, PROGRESS_PATH)).statusCode, 403);
     });
 
-    it('lists the cards due a reminder and those past the waiting period, and prints the reminders once, recording them', async () => {
+    it('lists the cards due a reminder and those past the waiting period, and prints the reminders once, recording them, and again on demand', async () => {
       const today = todayInJapan();
       const due = await cardAt(w.t.db, 'notice_sent', { name: '督促 太郎' });
       const old = await cardAt(w.t.db, 'notice_sent');
@@ -103,6 +103,14 @@ for (const backend of backends) {
       assert.deepEqual((await cardHistory(w.t.db.kysely, mc, due)).at(-1)?.step, 'send_reminder');
       const events = await w.t.db.kysely.selectFrom('audit_event').select('subjects').where('operation_code', '=', 'card.progress.reminders').execute();
       assert.deepEqual(events.map((e) => e.subjects), [[`card:${due}`]]);
+
+      const reprint = await getPage(w.app, w.clerk, `${REMINDERS_PDF_PATH}?on=${today}&site=`);
+      assert.equal(reprint.statusCode, 200);
+      assert.match(checkedPdfText(reprint.rawPayload), /督促 太郎/);
+      const reprints = await w.t.db.kysely.selectFrom('audit_event').select('subjects').where('operation_code', '=', 'card.progress.reminders_reprint').execute();
+      assert.deepEqual(reprints.map((e) => e.subjects), [[`card:${due}`]]);
+      assert.equal((await getPage(w.app, w.clerk, `${REMINDERS_PDF_PATH}?on=${addDays(today, -1)}`)).statusCode, 404);
+      assert.equal((await getPage(w.app, w.clerk, `${REMINDERS_PDF_PATH}?on=2026-02-30`)).statusCode, 400);
 
       const again = await postForm(w.app, w.clerk, REMINDERS_PDF_PATH, { site: '' });
       assert.equal(again.statusCode, 303);

@@ -1,14 +1,14 @@
 // 進捗管理: the dashboard (counts only, no person: not an audited read), the cards behind each of its numbers and the
 // uncollected cards (names: audited reads), and the 督促状 PDF, whose printing records 督促状送付日 on each card with a
 // history line and the audit event in one transaction. All scoped by the clerk's sites.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { appendAudit, auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import { t } from '../../../platform/http/language.ts';
 import { formatInstant } from '../../../platform/ui/format.ts';
-import { todayInJapan } from '../../../platform/text/index.ts';
+import { isPlainDate, todayInJapan } from '../../../platform/text/index.ts';
 import { isCardStatus } from '../domain/card-status.ts';
 import { listSites } from '../reservations/store.ts';
 import { type CardStaffDeps, namedMasters } from '../staff/routes.ts';
@@ -21,7 +21,7 @@ import { afterToken, CardsPage } from './pages/cards-page.tsx';
 import { PROGRESS_CARDS_PATH, PROGRESS_PATH, ProgressPage, UNCOLLECTED_PATH } from './pages/progress-page.tsx';
 import { REMINDERS_PDF_PATH, UncollectedPage } from './pages/uncollected-page.tsx';
 import { renderReminders } from './reminder-pdf.ts';
-import { type After, type Behind, cardsBehind, disposalDue, findProgressSettings, recordReminders, remindersDue, type SiteFilter, statusCounts } from './store.ts';
+import { type After, type Behind, cardsBehind, disposalDue, findProgressSettings, recordReminders, remindedOn, remindersDue, type SiteFilter, statusCounts, type UncollectedCard } from './store.ts';
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 const progressQuery = {
@@ -137,13 +137,32 @@ export function installProgressRoutes(app: FastifyInstance, deps: CardStaffDeps)
       return recorded;
     });
     if (reminded.length === 0) return reply.redirect(`${UNCOLLECTED_PATH}?site=${encodeURIComponent(f.site ?? '')}&reminder_days=${policy.reminderAfterDays}&done=none`, 303);
-    const [ctx, sites] = await Promise.all([deps.pageContext(req), listSites(db.kysely, staff.municipalityCode)]);
+    return sendReminders(req, reply, reminded, today, policy.disposeAfterMonths);
+  });
+
+  app.get(REMINDERS_PDF_PATH, {
+    config: { capability: 'card.issuance.manage', personalData: true, audit: ops['card.progress.reminders_reprint'] },
+    schema: { hide: true, querystring: { type: 'object', required: ['on'], properties: { on: text(10), site: text(40), lang: text(2) } } },
+  }, async (req, reply) => {
+    const q = req.query as { on: string; site?: string };
+    const f = siteFilter(req, 'card.issuance.manage', q.site);
+    if (!isPlainDate(q.on)) throw new AppError('bad_request');
+    const mc = currentStaff(req).municipalityCode;
+    const [cards, saved] = await Promise.all([remindedOn(db.kysely, mc, f, q.on, uncollectedLimit), findProgressSettings(db.kysely, mc)]);
+    auditSubjects(req, { subjects: cards.map((c) => subjectId('card', c.applicantId)), detail: `reminders of ${q.on} ${f.site ?? 'all sites'}: ${cards.length}` });
+    if (cards.length === 0) throw new AppError('not_found');
+    return sendReminders(req, reply, cards, q.on, saved.policy.disposeAfterMonths);
+  });
+
+  /** The 督促状 of these cards, dated `on`, as the PDF answer. */
+  async function sendReminders(req: FastifyRequest, reply: FastifyReply, cards: UncollectedCard[], on: string, disposeAfterMonths: number) {
+    const [ctx, sites] = await Promise.all([deps.pageContext(req), listSites(db.kysely, currentStaff(req).municipalityCode)]);
     const byCode = new Map(sites.map((s) => [s.siteCode, { name: s.nameJa, address: s.address }]));
     const pdf = await renderReminders({
-      municipalityName: ctx.municipalityName, on: today, disposeAfterMonths: policy.disposeAfterMonths,
-      reminders: reminded.map((c) => ({ ...c, site: byCode.get(c.storageSiteCode) ?? { name: c.storageSiteCode, address: '' } })),
+      municipalityName: ctx.municipalityName, on, disposeAfterMonths,
+      reminders: cards.map((c) => ({ ...c, site: byCode.get(c.storageSiteCode) ?? { name: c.storageSiteCode, address: '' } })),
     });
     return reply.type('application/pdf').header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="card-reminders-${today}.pdf"`).send(pdf);
-  });
+      .header('content-disposition', `attachment; filename="card-reminders-${on}.pdf"`).send(pdf);
+  }
 }

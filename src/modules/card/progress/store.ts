@@ -165,6 +165,14 @@ export async function recordReminders(tx: Tx, mc: string, applicantIds: readonly
   return rows.map(toUncollected);
 }
 
+/** The cards reminded on a day that are still uncollected (a batch printed again), in applicant ID order. */
+export async function remindedOn(q: Q, mc: string, f: SiteFilter, day: string, limit: number): Promise<UncollectedCard[]> {
+  const { rows } = await sql<UncollectedRow>`select ${uncollectedColumns} from card_record
+    where municipality_code = ${mc} and ${siteGuard(f)} and reminder_sent_on = ${day}::date and status in (${sql.join(uncollectedStatuses)})
+    order by applicant_id limit ${limit}`.execute(q);
+  return rows.map(toUncollected);
+}
+
 /** The uncollected cards whose last notice was sent on or before the cut-off day: to be disposed of, oldest first. */
 export async function disposalDue(q: Q, mc: string, f: SiteFilter, cutoffDay: string, limit: number): Promise<UncollectedCard[]> {
   const { rows } = await sql<UncollectedRow>`select ${uncollectedColumns} from card_record

@@ -71,6 +71,18 @@ export function UncollectedPage(p: UncollectedPageProps) {
           </form>
         )
         : ''}
+      {p.mayRemind
+        ? (
+          <form method="get" action={REMINDERS_PDF_PATH} class="form filters">
+            <input type="hidden" name="site" value={p.site} />
+            <div class="field">
+              <label for="reprint-on" safe>{t(lang, '督促状の再出力（送付日）', 'Print again the reminders sent on')}</label>
+              <input id="reprint-on" name="on" type="date" required />
+            </div>
+            <button type="submit" class="button" safe>{t(lang, '再出力（PDF）', 'Print again (PDF)')}</button>
+          </form>
+        )
+        : ''}
       <CardTable lang={lang} id="reminders-due" caption={t(lang, '督促状の送付対象', 'Due a reminder')} cards={p.due} sites={p.sites} columns={uncollectedColumns(lang)} />
       <h2 safe>{t(lang, '廃棄対象（保管期間経過）', 'To dispose of (waiting period over)')}</h2>
       <p safe>{t(lang, `最後の交付通知書を${p.disposalCutoff}以前に発送し、受け取られていないカード: ${p.disposal.length}件${more(p.disposal.length)}。各カードの画面で「廃棄」を行ってください。`,
