@@ -91,7 +91,7 @@ for (const backend of backends) {
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/pdf');
       const text = checkedPdfText(res.rawPayload).replace(/\s+/g, ' ');
-      for (const heading of ['特定個人情報保護評価書（重点項目評価書）案', 'I 基本情報', 'II 特定個人情報ファイルの概要', '（別添1）特定個人情報ファイル記録項目', 'III リスク対策']) {
+      for (const heading of ['特定個人情報保護評価書（重点項目評価書）案', 'I 基本情報', 'II 特定個人情報ファイルの概要', '（別添1）特定個人情報ファイル記録項目', 'III リスク対策', 'IV 開示請求、問合せ', 'V 評価実施手続']) {
         assert.ok(text.includes(heading), heading);
       }
       assert.match(text, /マイナンバーカード交付管理データ/);

@@ -1,6 +1,7 @@
 // 特定個人情報保護評価書（重点項目評価書）の案: the structure of seed 002 — I 基本情報, II 特定個人情報ファイルの概要,
-// 別添1 記録項目, III リスク対策 — filled from the register's declaration of one file, its live counts, and the
-// controls the running system actually has. What only a person can say is marked 要記入 for that person to finish.
+// 別添1 記録項目, III リスク対策, IV 開示請求、問合せ, V 評価実施手続 — filled from the register's declaration of one
+// file, its live counts, and the controls the running system actually has. What only a person can say is marked 要記入
+// for that person to finish.
 import type { Lang } from '../../../../platform/errors.ts';
 import type { DataCategory } from '../../../../platform/register/personal-data.ts';
 import { itemBucket, personBucket, userBucket } from './buckets.ts';
@@ -155,6 +156,16 @@ export function buildDraft(input: AssessmentInput, lang: Lang): DraftSection[] {
         `${file.retention.en.replace(/\.$/, '')}. Records past their retention are disposed of on the approval of an authorised member of staff, with disposal records and a certificate.`)),
       row(s('8. 監査', '8. Audits'), TO_FILL[lang]),
       row(s('9. 従業者に対する教育・啓発', '9. Staff training'), TO_FILL[lang]),
+    ] },
+    { id: 'IV', heading: s('IV 開示請求、問合せ', 'IV Disclosure requests and enquiries'), rows: [
+      row(s('1. 特定個人情報の開示・訂正・利用停止請求', '1. Disclosure, correction and suspension requests'), s(
+        `${TO_FILL.ja}\u3000請求の受付と結果は「開示等の請求」画面で記録し、本人について保有する記録とその閲覧履歴を出力できます。`,
+        `${TO_FILL.en} Requests and their outcomes are recorded on the disclosure requests page, which prints what is held about the person and who accessed it.`)),
+      row(s('2. 特定個人情報ファイルの取扱いに関する問合せ', '2. Enquiries about the file'), `${file.department[lang]} ${TO_FILL[lang]}`),
+    ] },
+    { id: 'V', heading: s('V 評価実施手続', 'V Assessment procedure'), rows: [
+      row(s('1. 基礎項目評価 ①実施日', '1. Threshold assessment: date'), TO_FILL[lang]),
+      row(s('3. 第三者点検', '3. Third-party review'), TO_FILL[lang]),
     ] },
   ];
 }
