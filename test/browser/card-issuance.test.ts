@@ -1,13 +1,15 @@
 // Issue 8's console in real Chromium: a clerk logs in, scans three cards' barcodes on the arrivals page (the reader
 // types the ID and Enter; each scan answers at once), finds one in the card list and walks it through 交付前設定,
-// 交付通知書発送 and 交付 on its own page, then takes the other two through a bulk step after its confirmation page.
-// axe-core checks every page; nothing is requested from another origin and no response fails.
+// 交付通知書発送 and 交付 on its own page, then takes the other two through a bulk step after its confirmation page, and
+// files a scanned application form on the issued card (H3's image pages) and views it. axe-core checks every page;
+// nothing is requested from another origin and no response fails.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MC } from '../../src/modules/card/card.builders.ts';
 import { cardAt } from '../../src/modules/card/issuance/issuance.builders.ts';
 import { findCard } from '../../src/modules/card/issuance/store.ts';
+import { pngOf } from '../../src/modules/card/images/images.builders.ts';
 import { displayApplicantId } from '../../src/modules/card/domain/applicant-id.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
@@ -17,7 +19,7 @@ import { staffWithRoles } from '../support/staff.ts';
 
 const skip = browserUnavailable();
 
-describe('card issuance by a clerk in Chromium: arrivals scanned, one card issued step by step, two prepared in bulk', { skip }, () => {
+describe('card issuance by a clerk in Chromium: arrivals scanned, one card issued step by step, two prepared in bulk, a document filed', { skip }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -99,6 +101,28 @@ describe('card issuance by a clerk in Chromium: arrivals scanned, one card issue
     await page.getByRole('button', { name: '2件を更新する' }).click();
     await page.getByRole('status').filter({ hasText: '2件の操作を記録しました。' }).waitFor();
     for (const id of ids.slice(1)) assert.equal((await findCard(t.db.kysely, MC, id))?.status, 'prepared');
+  });
+
+  it('files a scanned application form on the issued card from its page and views it', { timeout: 180_000 }, async () => {
+    await page.goto(`${base}/console/card/cards/${ids[0]!}`);
+    await page.getByRole('link', { name: 'このカードの帳票イメージ' }).click();
+    await page.locator('#image-upload').waitFor();
+    await assertAccessible(page, 'card images', { noScript: false });
+    await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: pngOf(40, 60) });
+    await page.getByLabel('業務区分').selectOption('application');
+    await page.getByLabel('資料区分').selectOption('application_form');
+    await page.getByLabel('資料番号').fill('A-0001');
+    await page.getByLabel('漢字氏名').fill('到着 一郎');
+    await page.getByLabel('ページ番号').fill('1');
+    await page.getByRole('button', { name: '登録', exact: true }).click();
+    await page.locator('#image-list').waitFor();
+    await assertAccessible(page, 'card images after filing', { noScript: false });
+    const content = page.waitForResponse((r) => /\/images\/[^/]+\/content$/.test(r.url()));
+    await page.locator('#image-list').getByRole('link').first().click();
+    await page.locator('#image-view').waitFor();
+    const shown = await content;
+    assert.deepEqual([shown.status(), shown.headers()['content-type']], [200, 'image/png'], 'the scan itself is shown');
+    await assertAccessible(page, 'image view', { noScript: false });
     seen.assertClean();
   });
 });

@@ -57,7 +57,8 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
     (await listSites(db.kysely, mc)).filter((s) => inScope(scope, s.siteCode)).map((s) => ({ code: s.siteCode, ja: s.nameJa, en: s.nameEn }));
   const actor = (req: FastifyRequest) => ({ actor: staffActor(currentStaff(req)), client: auditClient(req) });
   const manageScope = (req: FastifyRequest) => sitesFor(currentPrincipal(req), manage);
-  const mayManageAny = (scope: SiteScope) => scope === undefined || scope.length > 0;
+  /** True unless the scope is no site at all. */
+  const anySite = (scope: SiteScope) => scope === undefined || scope.length > 0;
 
   app.get(CARDS_PATH, {
     config: { capability: read, personalData: true, audit: ops['card.issuance.list.read'] },
@@ -75,7 +76,7 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
     auditSubjects(req, { subjects: rows.map((r) => subjectId('card', r.applicantId)), detail: `${new URLSearchParams(filterQuery(filter)).toString()}: ${rows.length}` });
     const moved = q.moved === undefined ? undefined : { kind: 'done' as const, text: t(ctx.lang, `${q.moved}件の操作を記録しました。`, `The step was recorded for ${q.moved} cards.`) };
     return html(reply, 200, CardListPage({
-      ...ctx, csrf: staff.csrfToken, filter, rows, sites, mayAct: mayManageAny(manageScope(req)), notice: moved,
+      ...ctx, csrf: staff.csrfToken, filter, rows, sites, mayAct: anySite(manageScope(req)), notice: moved,
       nextAfter: found.length > pageSize ? rows.at(-1)?.applicantId : undefined,
     }));
   });
@@ -174,7 +175,7 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
     const notice = q.done ? { kind: 'done' as const, text: t(ctx.lang, doneNotices[q.done].ja, doneNotices[q.done].en) } : problemNotice(ctx.lang, q.problem, q.step, card.status);
     return html(reply, 200, CardPage({
       ...ctx, csrf: staff.csrfToken, card, history, comments, fee, steps: stepsFrom(card.status), sites, notice,
-      mayAct: inScope(manageScope(req), card.storageSiteCode) && mayManageAny(manageScope(req)),
+      mayAct: inScope(manageScope(req), card.storageSiteCode), mayViewImages: inScope(sitesFor(currentPrincipal(req), 'card.images.read'), card.storageSiteCode),
     }));
   });
 

@@ -11,6 +11,7 @@ import type { PageContext } from '../../../../../shell/pages/page-context.ts';
 import type { CardRecord } from '../../../domain/card-record.ts';
 import { type CardStep, isCardStep, stepRule } from '../../../domain/card-status.ts';
 import type { HistoryLine } from '../../store.ts';
+import { cardImagesPath } from '../../../images/pages/paths.ts';
 import { cardPath, CARDS_PATH } from '../paths.ts';
 import type { FeeCollection, LooseComment } from '../store.ts';
 import { type SiteName, siteName, StepFields, statusName } from './parts.tsx';
@@ -25,6 +26,8 @@ export interface CardPageProps extends PageContext {
   steps: readonly CardStep[];
   sites: readonly SiteName[];
   mayAct: boolean;
+  /** Whether the viewer may see the card's document images (card.images.read). */
+  mayViewImages: boolean;
   notice?: PageNotice | undefined;
 }
 
@@ -38,7 +41,7 @@ const visitNames = { at_pickup: { ja: '交付時来庁', en: 'Collect in person'
 const kindNames = { new: { ja: '新規', en: 'New' }, renewal: { ja: '更新', en: 'Renewal' }, reissue: { ja: '再交付', en: 'Reissue' } };
 const categoryNames = { cash: { ja: '現金', en: 'Cash' }, cashless: { ja: 'キャッシュレス', en: 'Cashless' } };
 const lineNames: Record<string, { ja: string; en: string }> = {
-  register: { ja: 'カード情報の登録', en: 'Registered' }, collect_fee: { ja: '手数料の徴収', en: 'Fee collected' }, edit_memo: { ja: 'メモの変更', en: 'Memo changed' },
+  register: { ja: 'カード情報の登録', en: 'Registered' }, send_reminder: { ja: '督促状送付', en: 'Reminder sent' }, collect_fee: { ja: '手数料の徴収', en: 'Fee collected' }, edit_memo: { ja: 'メモの変更', en: 'Memo changed' },
 };
 
 /** The record's items as seed 001 (2) lists them, grouped. */
@@ -172,6 +175,7 @@ export function CardPage(p: CardPageProps) {
       <p><a href={CARDS_PATH} safe>{t(lang, 'カード交付管理の一覧へ', 'Back to the card list')}</a></p>
       <h1 safe>{title}</h1>
       <Notice notice={p.notice} />
+      {p.mayViewImages ? <p><a href={cardImagesPath(card.applicantId)} safe>{t(lang, 'このカードの帳票イメージ', 'This card\'s document images')}</a></p> : ''}
       <p id="card-status" safe>{t(lang, `カードステータス: ${statusName(lang, card.status)}`, `Status: ${statusName(lang, card.status)}`)}</p>
       {p.mayAct ? <section aria-labelledby="steps-h"><h2 id="steps-h" safe>{t(lang, '操作', 'Steps')}</h2><StepForm {...p} /></section> : ''}
       {groups(lang, card, p.sites).map(([heading, items]) => (
