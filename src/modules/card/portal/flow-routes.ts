@@ -78,7 +78,8 @@ export function installFlowRoutes(app: FastifyInstance, deps: PortalDeps): void 
     const day = await dayAvailability(db.kysely, mc, p.site, p.type, date, new Date(), deps.reader);
     const slots = (day?.slots ?? []).filter((s) => s.bookable);
     const bookable = slots.length > 0;
-    const waiting = bookable && day!.remaining === 0
+    // A pickup is for one card already waiting at this office: no waiting list, the resident takes another day.
+    const waiting = bookable && day!.remaining === 0 && !type.cardNoticeRequired
       ? (await waitlistLengths(db.kysely, mc, p.site, date, date, p.type)).reduce((n, w) => n + w.waiting, 0) : undefined;
     const problem = !bookable ? { ja: 'この日は予約を受け付けていません（休み、または受付期間外です）。', en: 'This day cannot be booked (closed, or outside the booking period).' } : undefined;
     return html(reply, bookable ? 200 : 404, SlotsPage({

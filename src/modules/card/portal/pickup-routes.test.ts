@@ -79,6 +79,13 @@ for (const backend of backends) {
       assert.equal((await visitor(t).get('/card/reserve/pickup/minami')).headers.location, '/card/reserve/pickup', 'no look-up, no calendar');
     });
 
+    it('keeps no waiting list for a pickup', async () => {
+      const v = visitor(t);
+      const csrf = csrfOf((await v.get('/card/reserve/pickup')).body);
+      const join = await v.post('/card/reserve/pickup/honcho/2026-12-21/waitlist', { csrf, name: '待ち 花子', email: 'w@example.jp', phone: '0612345678', people: '1' });
+      assert.equal(join.statusCode, 404);
+    });
+
     it('leaves the other types as they were', async () => {
       const sites = await visitor(t).get('/card/reserve/apply');
       assert.ok(links(sites.body, '/card/reserve/apply/').length > 1);

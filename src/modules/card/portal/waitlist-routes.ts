@@ -65,6 +65,7 @@ export function installWaitlistRoutes(app: FastifyInstance, deps: PortalDeps): v
     const p = req.params as { type: string; site: string; date: string };
     const date = realDate(p.date);
     const { type, site } = await typeAndSite(deps, mc, p.type, p.site);
+    if (type.cardNoticeRequired) throw new AppError('not_found'); // a pickup waits for its card, not for a place
     const values: WaitlistValues = { name: body.name ?? '', email: body.email ?? '', phone: body.phone ?? '', people: body.people ?? '1' };
     const checked = checkWaitlistForm(values, type.maxPeople);
     const again = async (status: number, errors: Record<string, Bilingual>, problem?: Bilingual) => {
