@@ -4,6 +4,7 @@
 import type { Lang } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { ConsoleLayout } from '../../../platform/ui/layout.tsx';
+import { Notice, type PageNotice } from '../../../platform/ui/notice.tsx';
 import type { PageContext } from '../../../shell/pages/page-context.ts';
 import { type BatchStanding, OVERDUE_DAYS } from './domain/approval.ts';
 import type { RetentionBatch, RetentionItem } from './store.ts';
@@ -36,20 +37,13 @@ interface Common extends PageContext {
   csrf: string;
   mayApprove: boolean;
   /** The outcome of the last post, good or bad. */
-  notice?: { text: string; error: boolean };
+  notice?: PageNotice | undefined;
 }
 
 const when = (at: Date | null) => (at ? new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 const standingName = (lang: Lang, s: BatchStanding) =>
   s === 'disposed' ? t(lang, '消去済み', 'Disposed of') : s === 'overdue' ? t(lang, `承認待ち（${OVERDUE_DAYS}日超過）`, `Waiting over ${OVERDUE_DAYS} days`) : t(lang, '承認待ち', 'Waiting for approval');
-
-function Notice({ notice }: { notice: Common['notice'] }) {
-  if (!notice) return '';
-  return notice.error
-    ? <p class="notice notice-error" role="alert" id="retention-notice" safe>{notice.text}</p>
-    : <p class="notice" role="status" id="retention-notice" safe>{notice.text}</p>;
-}
 
 function SourceTable({ lang, sources }: { lang: Lang; sources: readonly SourceRow[] }) {
   return (

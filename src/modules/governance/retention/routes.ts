@@ -10,6 +10,7 @@ import { currentPrincipal, currentStaff } from '../../../platform/access/guard.t
 import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
 import type { Lang } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
+import type { PageNotice } from '../../../platform/ui/notice.tsx';
 import { t } from '../../../platform/http/language.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 import { todayInJapan } from '../../../platform/text/index.ts';
@@ -42,7 +43,7 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
   const { db } = deps;
   const row = (b: RetentionBatch, now: Date): BatchRow => ({ ...b, standing: batchStanding(b, now), title: findRetentionSource(b.sourceId, sources)?.title ?? { ja: b.sourceId, en: b.sourceId } });
 
-  const common = async (req: FastifyRequest, notice?: { text: string; error: boolean }) => {
+  const common = async (req: FastifyRequest, notice?: PageNotice) => {
     const staff = currentStaff(req);
     return { ...(await deps.pageContext(req)), csrf: staff.csrfToken, mayApprove: can(currentPrincipal(req), 'governance.retention.approve'), ...(notice ? { notice } : {}) };
   };
@@ -58,7 +59,7 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     return rows;
   });
 
-  const overview = async (req: FastifyRequest, reply: FastifyReply, status: number, notice?: { text: string; error: boolean }) => {
+  const overview = async (req: FastifyRequest, reply: FastifyReply, status: number, notice?: PageNotice) => {
     const { municipalityCode } = currentStaff(req);
     const asOf = todayInJapan();
     const now = new Date();
@@ -66,10 +67,10 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     return html(reply, status, RetentionPage({ ...ctx, asOf, sources: sourceList, batches: batches.map((b) => row(b, now)) }));
   };
 
-  const batchPage = async (req: FastifyRequest, reply: FastifyReply, id: string, status: number, notice?: { text: string; error: boolean }) => {
+  const batchPage = async (req: FastifyRequest, reply: FastifyReply, id: string, status: number, notice?: PageNotice) => {
     const { municipalityCode } = currentStaff(req);
     const batch = await findBatch(db.kysely, municipalityCode, id);
-    if (!batch) return overview(req, reply, 404, { text: t((await deps.pageContext(req)).lang, refusals.not_found.ja, refusals.not_found.en), error: true });
+    if (!batch) return overview(req, reply, 404, { kind: 'error', text: t((await deps.pageContext(req)).lang, refusals.not_found.ja, refusals.not_found.en) });
     const [ctx, items] = await Promise.all([common(req, notice), batchItems(db.kysely, municipalityCode, id)]);
     const facts = certificateFacts(certificateInput(batch, items, ctx.municipalityName, ctx.lang));
     return html(reply, status, RetentionBatchPage({ ...ctx, batch: row(batch, new Date()), facts: batch.status === 'disposed' ? facts : facts.filter((_, i) => i < 4 || i === 6), items }));
@@ -97,8 +98,8 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     const n = proposals.reduce((sum, p) => sum + p.records, 0);
     const { lang } = await deps.pageContext(req);
     return overview(req, reply, 200, {
+      kind: 'done',
       text: n === 0 ? t(lang, '抽出する記録はありませんでした。', 'There was nothing to propose.') : t(lang, `${proposals.length}件のバッチ（${n}件の記録）を抽出しました。別の承認者が承認するまで消去されません。`, `${proposals.length} batch(es) of ${n} records proposed; nothing is disposed of until another approver approves.`),
-      error: false,
     });
   });
 
@@ -121,11 +122,11 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     const { lang } = await deps.pageContext(req);
     if ('refused' in result) {
       const r = refusals[result.refused];
-      return batchPage(req, reply, id, r.status, { text: t(lang, r.ja, r.en), error: true });
+      return batchPage(req, reply, id, r.status, { kind: 'error', text: t(lang, r.ja, r.en) });
     }
     return batchPage(req, reply, id, 200, {
+      kind: 'done',
       text: t(lang, `${result.disposed}件を消去し、消去記録を残しました（${result.gone}件は既にありませんでした）。`, `${result.disposed} records disposed of and recorded (${result.gone} were already gone).`),
-      error: false,
     });
   });
 
