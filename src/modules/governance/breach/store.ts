@@ -53,42 +53,56 @@ function scopedEvents(municipalityCode: string, s: BreachScope): RawBuilder<unkn
   return sql`select e.category, e.individual_number_access, e.subjects from audit_event e where ${sql.join(where, sql` and `)}`;
 }
 
-/** The CTEs `scoped`, `touched` (one row per subject) and `reached` (one row per subject naming a person in scope). */
+/**
+ * The CTEs over the events in scope: `touched` (one row per subject: its events, exported, individual number),
+ * `reached` (one row per file and person) and `persons` (one row per person, with their files). Grouping at each
+ * step leaves no count(distinct …) to sort. With a file in scope, subjects of other kinds are dropped before grouping.
+ */
 function reachedCtes(municipalityCode: string, s: BreachScope): RawBuilder<unknown> {
   const kinds = sql.join(subjectKindRows.map((k) => sql`(${k.kind}::text, ${k.fileId}::text, ${k.person}::text, ${k.dropsProgramme}::boolean)`));
-  const fileFilter = s.fileId ? sql`where m.file_id = ${s.fileId}` : sql``;
-  return sql`with scoped as (${scopedEvents(municipalityCode, s)}),
-    kinds (kind, file_id, person_kind, drops_programme) as (values ${kinds}),
+  const fileKinds = subjectKindRows.filter((k) => k.fileId === s.fileId).map((k) => k.kind);
+  const kindFilter = s.fileId ? sql`where split_part(t.subject, ':', 1) in (${sql.join(fileKinds.length ? fileKinds : [''])})` : sql``;
+  return sql`with kinds (kind, file_id, person_kind, drops_programme) as (values ${kinds}),
     touched as (
       select t.subject, split_part(t.subject, ':', 1) as kind, count(*)::int as events,
-             bool_or(scoped.category = 'export') as exported, bool_or(scoped.individual_number_access) as individual_number
-      from scoped cross join lateral unnest(scoped.subjects) as t(subject)
+             bool_or(e.category = 'export') as exported, bool_or(e.individual_number_access) as individual_number
+      from (${scopedEvents(municipalityCode, s)}) e cross join lateral unnest(e.subjects) as t(subject)
+      ${kindFilter}
       group by t.subject),
     reached as (
-      select m.file_id, t.events, t.exported, t.individual_number,
+      select m.file_id,
              m.person_kind || ':' || case when m.drops_programme then regexp_replace(substr(t.subject, length(t.kind) + 2), '^.*[.]', '')
-                                          else substr(t.subject, length(t.kind) + 2) end as person
-      from touched t join kinds m on m.kind = t.kind ${fileFilter})`;
+                                          else substr(t.subject, length(t.kind) + 2) end as person,
+             sum(t.events)::int as events, bool_or(t.exported) as exported, bool_or(t.individual_number) as individual_number
+      from touched t join kinds m on m.kind = t.kind
+      group by 1, 2),
+    persons as (
+      select person, array_agg(file_id order by file_id) as files, sum(events)::int as events, bool_or(exported) as exported,
+             bool_or(individual_number) as individual_number
+      from reached group by person)`;
 }
 
 type TraceRow = { row: string; key: string | null; persons: number; exported: number; individual_number: number; events: number; files: string[] | null };
 
+const counts = sql`count(*)::int as persons, (count(*) filter (where exported))::int as exported,
+  (count(*) filter (where individual_number))::int as individual_number, coalesce(sum(events), 0)::int as events`;
+
 /** What the audit log shows the scope did, with the first `personLimit` persons. */
 export async function traceAudit(db: Db, municipalityCode: string, s: BreachScope, personLimit: number): Promise<AuditTrace> {
-  const counts = sql`count(distinct person)::int as persons, (count(distinct person) filter (where exported))::int as exported,
-    (count(distinct person) filter (where individual_number))::int as individual_number, sum(events)::int as events`;
-  const { rows } = await sql<TraceRow>`${reachedCtes(municipalityCode, s)}
-    select 'file' as row, file_id as key, ${counts}, null::text[] as files from reached group by file_id
-    union all select 'total', null, ${counts}, null from reached
-    union all select 'events', category, count(*)::int, 0, 0, 0, null from scoped group by category
-    union all select 'other', kind, count(*)::int, 0, 0, 0, null from touched where kind not in (select kind from kinds) group by kind
-    union all (select 'person', person, 1, bool_or(exported)::int, bool_or(individual_number)::int, sum(events)::int, array_agg(distinct file_id)
-               from reached group by person order by person limit ${personLimit})`.execute(db.kysely);
+  // Events by category in a pass of their own: no subjects unnested, and the main statement's scan stays inlined.
+  const [byCategory, { rows }] = await Promise.all([
+    sql<{ category: string; n: number }>`select e.category, count(*)::int as n from (${scopedEvents(municipalityCode, s)}) e group by e.category`.execute(db.kysely),
+    sql<TraceRow>`${reachedCtes(municipalityCode, s)}
+      select 'file' as row, file_id as key, ${counts}, null::text[] as files from reached group by file_id
+      union all select 'total', null, ${counts}, null from persons
+      union all select 'other', kind, count(*)::int, 0, 0, 0, null from touched where kind not in (select kind from kinds) group by kind
+      union all (select 'person', person, 1, exported::int, individual_number::int, events, files from persons order by person limit ${personLimit})`.execute(db.kysely),
+  ]);
   const of = (row: string) => rows.filter((r) => r.row === row);
-  const reach = (r: TraceRow) => ({ persons: r.persons, exported: r.exported, individualNumber: r.individual_number, events: r.events ?? 0 });
+  const reach = (r: TraceRow) => ({ persons: r.persons, exported: r.exported, individualNumber: r.individual_number, events: r.events });
   const total = of('total')[0];
   return {
-    events: Object.fromEntries(of('events').map((r) => [r.key!, r.persons])),
+    events: Object.fromEntries(byCategory.rows.map((r) => [r.category, r.n])),
     files: of('file').map((r) => ({ fileId: r.key!, ...reach(r) })),
     total: total ? reach(total) : { persons: 0, exported: 0, individualNumber: 0, events: 0 },
     otherKinds: of('other').map((r) => ({ kind: r.key!, subjects: r.persons })).sort((a, b) => a.kind.localeCompare(b.kind)),
@@ -97,7 +111,7 @@ export async function traceAudit(db: Db, municipalityCode: string, s: BreachScop
 }
 
 function toPerson(r: TraceRow): PersonReach {
-  return { person: r.key!, files: [...(r.files ?? [])].sort(), events: r.events, exported: r.exported > 0, individualNumber: r.individual_number > 0 };
+  return { person: r.key!, files: r.files ?? [], events: r.events, exported: r.exported > 0, individualNumber: r.individual_number > 0 };
 }
 
 /**
@@ -105,10 +119,10 @@ function toPerson(r: TraceRow): PersonReach {
  * long the list): for the CSV, which may name a million persons.
  */
 export async function* reachedPersons(tx: Tx, municipalityCode: string, s: BreachScope, batchSize = 5000): AsyncGenerator<PersonReach> {
+  // A cursor is planned for its first rows unless told otherwise; the CSV reads them all.
+  await sql`set local cursor_tuple_fraction = 1`.execute(tx);
   await sql`declare breach_persons no scroll cursor for ${reachedCtes(municipalityCode, s)}
-    select 'person' as row, person as key, 1 as persons, bool_or(exported)::int as exported, bool_or(individual_number)::int as individual_number,
-           sum(events)::int as events, array_agg(distinct file_id) as files
-    from reached group by person order by person`.execute(tx);
+    select person as key, exported::int as exported, individual_number::int as individual_number, events, files from persons order by person`.execute(tx);
   for (;;) {
     const { rows } = await sql<TraceRow>`fetch forward ${sql.raw(String(batchSize))} from breach_persons`.execute(tx);
     for (const r of rows) yield toPerson(r);
