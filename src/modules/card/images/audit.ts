@@ -9,6 +9,8 @@ export const cardImageOperations = defineAuditOperations({
   'card.images.list': { nameJa: '帳票イメージの検索・一覧', category: 'read' },
   /** 帳票の参照 (seed ⑫): one image's page, or its content shown or downloaded. */
   'card.images.view': { nameJa: '帳票イメージの閲覧', category: 'read' },
+  /** 登録内容の訂正: the year, categories, number, name or page an image is filed under corrected. */
+  'card.images.correct': { nameJa: '帳票イメージの登録内容の訂正', category: 'change' },
   /** 回転角度 changed. */
   'card.images.rotate': { nameJa: '帳票イメージの回転', category: 'change' },
   /** 保存年限 of a document category changed. */

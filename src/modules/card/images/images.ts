@@ -14,7 +14,7 @@ import { cardImageOperations as ops } from './audit.ts';
 import { documentCategories, type Rotation } from './domain/document.ts';
 import { extensionOf, imageSize, type ImageMediaType, maxImageBytes, sniffImageType } from './domain/media.ts';
 import { openWithKey, sealWithNewKey, unwrapKey, wrapKey } from './file-key.ts';
-import { findImage, type ImageMeta, insertImage, setRotation } from './store.ts';
+import { findImage, type ImageMeta, insertImage, setRotation, updateFiling } from './store.ts';
 
 /** The kind of the files in the encrypted file store, named after the table that describes them. */
 export const cardImageFileKind = registerFileKind('card_image');
@@ -37,6 +37,9 @@ const refOf = (municipalityCode: string, imageId: string): FileRef => ({ municip
 export const storedFileName = (f: Pick<ImageFiling, 'documentNumber' | 'pageNumber'>, type: ImageMediaType): string =>
   `${f.documentNumber}_${String(f.pageNumber).padStart(3, '0')}${extensionOf[type]}`;
 
+/** 表示用ファイル名: the category and page, e.g. 交付申請書 1頁. */
+const displayNameOf = (f: Pick<ImageFiling, 'documentCategory' | 'pageNumber'>) => `${documentCategories[f.documentCategory].ja} ${f.pageNumber}頁`;
+
 /** The type of an acceptable file, or why it is refused. */
 export function checkFile(content: Buffer): { type: ImageMediaType } | { refused: FilingRefusal } {
   if (content.length === 0) return { refused: 'empty' };
@@ -57,9 +60,8 @@ export async function fileImage(
   const ref = refOf(mc, imageId);
   const { key, sealed } = sealWithNewKey(ref, content);
   const size = imageSize(content, checked.type);
-  const category = documentCategories[f.documentCategory];
   const row = {
-    ...f, imageId, fileName: storedFileName(f, checked.type), displayName: `${category.ja} ${f.pageNumber}頁`, mediaType: checked.type,
+    ...f, imageId, fileName: storedFileName(f, checked.type), displayName: displayNameOf(f), mediaType: checked.type,
     byteSize: content.length, sha256: createHash('sha256').update(content).digest('hex'), width: size?.width ?? null, height: size?.height ?? null,
     dataKey: wrapKey(cipher, imageId, key), registeredBy: who.actor.userId, registeredByName: who.actor.userName ?? '',
   };
@@ -107,5 +109,18 @@ export async function rotateImage(db: Db, mc: string, image: Pick<ImageMeta, 'im
   };
   await audited(db, event, async (tx) => {
     if (!(await setRotation(tx, mc, image.imageId, rotation, { userId: who.actor.userId, userName: who.actor.userName ?? '' }))) throw new AppError('card_image_not_found');
+  });
+}
+
+/** 登録内容の訂正: the image filed as `f` from now on (its file and name stay); card_image_not_found when it went meanwhile. */
+export async function correctFiling(db: Db, mc: string, image: Pick<ImageMeta, 'imageId' | 'applicantId'>, f: Omit<ImageFiling, 'applicantId'>, who: ImageActor): Promise<void> {
+  const event = {
+    municipalityCode: mc, operation: ops['card.images.correct'], actor: who.actor, ...(who.client ? { client: who.client } : {}),
+    subjects: [subjectId('card', image.applicantId), subjectId('card_image', image.imageId)],
+    detail: `${f.fiscalYear} ${f.businessCategory} ${f.documentCategory} ${f.documentNumber} p${f.pageNumber}`,
+  };
+  await audited(db, event, async (tx) => {
+    const by = { userId: who.actor.userId, userName: who.actor.userName ?? '' };
+    if (!(await updateFiling(tx, mc, image.imageId, { ...f, displayName: displayNameOf(f) }, by))) throw new AppError('card_image_not_found');
   });
 }

@@ -118,6 +118,27 @@ for (const backend of backends) {
       assert.doesNotMatch(pdfPage.body, /id="image-rotate"/);
     });
 
+    it('corrects how an image is filed from its page, recording who, and refuses a malformed correction', async () => {
+      const card = await cardAt(w.t.db, 'arrived');
+      assert.equal((await upload(w.clerk, card, pdfBytes)).statusCode, 303);
+      const [image] = await listCardImages(w.t.db.kysely, mc, card);
+      assert.ok(image);
+      const page = await getPage(w.app, w.clerk, imagePath(card, image.imageId));
+      assert.match(page.body, /<form method="post" action="[^"]+\/details" class="form" id="image-correct">/);
+      assert.match(page.body, /id="image-number"[^>]* value="B-12"/);
+      const url = `${imagePath(card, image.imageId)}/details`;
+      const corrected = await postForm(w.app, w.clerk, url, { ...filingFields, category: 'application_form', number: 'B-13', page: '2' });
+      assert.equal(corrected.headers.location, `${imagePath(card, image.imageId)}?done=corrected`);
+      const [after] = await listCardImages(w.t.db.kysely, mc, card);
+      assert.deepEqual([after?.documentCategory, after?.documentNumber, after?.pageNumber, after?.displayName, after?.updatedBy, after?.fileName],
+        ['application_form', 'B-13', 2, '交付申請書 2頁', 'card.clerk', image.fileName]);
+      const refused = await postForm(w.app, w.clerk, url, { ...filingFields, fiscalYear: '26' });
+      assert.equal(refused.headers.location, `${imagePath(card, image.imageId)}?problem=form`);
+      assert.equal((await listCardImages(w.t.db.kysely, mc, card))[0]?.fiscalYear, 2026);
+      assert.equal((await postForm(w.app, w.satelliteClerk, url, filingFields)).statusCode, 403);
+      assert.deepEqual((await events('card.images.correct')).map((e) => e.subjects), [[`card:${card}`, `card_image:${image.imageId}`]]);
+    });
+
     it('shows the retention of each category and lets a clerk change one, audited', async () => {
       const page = await getPage(w.app, w.clerk, RETENTION_PATH);
       assert.equal(page.statusCode, 200);

@@ -27,8 +27,9 @@ import { cardImageOperations as ops } from './audit.ts';
 import type { CardImageDeps } from './deps.ts';
 import { fiscalYearOf, isBusinessCategory, isDocumentCategory, turned } from './domain/document.ts';
 import { maxImageBytes } from './domain/media.ts';
-import { type FilingRefusal, fileImage, imageOfCard, openImage, rotateImage } from './images.ts';
-import { CardImagesPage, type FilingForm } from './pages/card-images-page.tsx';
+import { correctFiling, type FilingRefusal, fileImage, imageOfCard, openImage, rotateImage } from './images.ts';
+import { CardImagesPage } from './pages/card-images-page.tsx';
+import type { FilingForm } from './pages/image-parts.tsx';
 import { ImagePage } from './pages/image-page.tsx';
 import { cardImagesPath, IMAGES_PATH, imagePath } from './pages/paths.ts';
 import { ImageSearchPage } from './pages/search-page.tsx';
@@ -42,7 +43,7 @@ const imageParams = {
   type: 'object', required: ['applicantId', 'imageId'],
   properties: { ...cardParams.properties, imageId: { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' } },
 } as const;
-const doneQuery = { type: 'object', properties: { done: { type: 'string', enum: ['filed', 'turned'] }, lang } } as const;
+const doneQuery = { type: 'object', properties: { done: { type: 'string', enum: ['filed', 'turned', 'corrected'] }, lang } } as const;
 const cardQuery = {
   type: 'object',
   properties: { ...doneQuery.properties, problem: { type: 'string', enum: ['empty', 'too_large', 'not_a_document', 'form'] } },
@@ -66,6 +67,12 @@ function filingOf(body: Record<string, unknown>): FilingForm | undefined {
   return ok ? form : undefined;
 }
 
+/** The form's values as the store takes them. */
+const filingOfForm = (form: FilingForm) => ({
+  fiscalYear: Number(form.fiscalYear), businessCategory: form.business, documentCategory: form.category, documentNumber: form.number,
+  kanjiName: form.kanjiName, pageNumber: Number(form.page),
+});
+
 export function installCardImageRoutes(app: FastifyInstance, deps: CardImageDeps): void {
   const { db } = deps;
 
@@ -79,7 +86,8 @@ export function installCardImageRoutes(app: FastifyInstance, deps: CardImageDeps
   const mayManage = (req: FastifyRequest) => can(currentPrincipal(req), manage, { municipalityCode: currentStaff(req).municipalityCode });
   const doneNotice = (l: 'ja' | 'en', done: string | undefined) =>
     done === 'filed' ? { kind: 'done' as const, text: t(l, '帳票イメージを登録しました。', 'The document was filed.') }
-      : done === 'turned' ? { kind: 'done' as const, text: t(l, '回転角度を変更しました。', 'The image was turned.') } : undefined;
+      : done === 'turned' ? { kind: 'done' as const, text: t(l, '回転角度を変更しました。', 'The image was turned.') }
+        : done === 'corrected' ? { kind: 'done' as const, text: t(l, '登録内容を訂正しました。', 'How the document is filed was corrected.') } : undefined;
 
   const cardPage = async (req: FastifyRequest, reply: FastifyReply, applicantId: string, q: { problem?: FilingRefusal | 'form'; done?: string }) => {
     const staff = currentStaff(req);
@@ -136,11 +144,7 @@ export function installCardImageRoutes(app: FastifyInstance, deps: CardImageDeps
       if (upload.truncated) return refuse('too_large');
       const content = await fs.readFile(upload.path);
       await uploads.release(req);
-      const filing = {
-        applicantId, fiscalYear: Number(form.fiscalYear), businessCategory: form.business, documentCategory: form.category, documentNumber: form.number,
-        kanjiName: form.kanjiName, pageNumber: Number(form.page),
-      };
-      const result = await fileImage(db, await deps.cipher(staff.municipalityCode), deps.files, filing, content, { actor: staffActor(staff), client: auditClient(req) });
+      const result = await fileImage(db, await deps.cipher(staff.municipalityCode), deps.files, { applicantId, ...filingOfForm(form) }, content, { actor: staffActor(staff), client: auditClient(req) });
       content.fill(0);
       if ('refused' in result) return refuse(result.refused);
       return reply.redirect(`${cardImagesPath(applicantId)}?done=filed`, 303);
@@ -149,16 +153,18 @@ export function installCardImageRoutes(app: FastifyInstance, deps: CardImageDeps
 
   app.get(imagePath(':applicantId', ':imageId'), {
     config: { capability: read, personalData: true, audit: ops['card.images.view'] },
-    schema: { hide: true, params: imageParams, querystring: doneQuery },
+    schema: { hide: true, params: imageParams, querystring: cardQuery },
   }, async (req, reply) => {
     const staff = currentStaff(req);
     const { applicantId, imageId } = req.params as { applicantId: string; imageId: string };
+    const q = req.query as { problem?: 'form'; done?: string };
     const card = await cardInScope(req, applicantId, read);
     const image = await imageOfCard(db, staff.municipalityCode, applicantId, imageId);
     auditSubjects(req, { subjects: [subjectId('card', applicantId), subjectId('card_image', imageId)], detail: `page ${image.documentCategory} p${image.pageNumber}` });
     const ctx = await deps.pageContext(req);
     const manageHere = mayManage(req) && inScope(sitesFor(currentPrincipal(req), manage), card.storageSiteCode);
-    return html(reply, 200, ImagePage({ ...ctx, image, manage: manageHere ? { csrf: staff.csrfToken } : undefined, notice: doneNotice(ctx.lang, (req.query as { done?: string }).done) }));
+    const notice = q.problem ? { kind: 'error' as const, text: pick(ctx.lang, refusalText.form) } : doneNotice(ctx.lang, q.done);
+    return html(reply, q.problem ? 422 : 200, ImagePage({ ...ctx, image, manage: manageHere ? { csrf: staff.csrfToken } : undefined, notice }));
   });
 
   app.get(`${imagePath(':applicantId', ':imageId')}/content`, {
@@ -188,5 +194,19 @@ export function installCardImageRoutes(app: FastifyInstance, deps: CardImageDeps
     const image = await imageOfCard(db, staff.municipalityCode, applicantId, imageId);
     await rotateImage(db, staff.municipalityCode, image, turned(image.rotation, (req.body as { turn: 'left' | 'right' }).turn), { actor: staffActor(staff), client: auditClient(req) });
     return reply.redirect(`${imagePath(applicantId, imageId)}?done=turned`, 303);
+  });
+
+  app.post(`${imagePath(':applicantId', ':imageId')}/details`, {
+    config: { capability: manage },
+    schema: { hide: true, params: imageParams },
+  }, async (req, reply) => {
+    const staff = currentStaff(req);
+    const { applicantId, imageId } = req.params as { applicantId: string; imageId: string };
+    await cardInScope(req, applicantId, manage);
+    const image = await imageOfCard(db, staff.municipalityCode, applicantId, imageId);
+    const form = filingOf((req.body ?? {}) as Record<string, unknown>);
+    if (!form) return reply.redirect(`${imagePath(applicantId, imageId)}?problem=form`, 303);
+    await correctFiling(db, staff.municipalityCode, image, filingOfForm(form), { actor: staffActor(staff), client: auditClient(req) });
+    return reply.redirect(`${imagePath(applicantId, imageId)}?done=corrected`, 303);
   });
 }

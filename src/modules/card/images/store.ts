@@ -96,6 +96,15 @@ export async function setRotation(tx: Tx, mc: string, imageId: string, rotation:
   return r.numUpdatedRows > 0n;
 }
 
+/** 登録内容の訂正: what the image is filed as; false when the image is gone. */
+export async function updateFiling(tx: Tx, mc: string, imageId: string, f: Omit<NewImageRow, 'imageId' | 'applicantId' | 'fileName' | 'mediaType' | 'byteSize' | 'sha256' | 'width' | 'height' | 'dataKey' | 'registeredBy' | 'registeredByName'>, by: { userId: string; userName: string }): Promise<boolean> {
+  const r = await tx.updateTable('card_image').set({
+    fiscal_year: f.fiscalYear, business_category: f.businessCategory, document_category: f.documentCategory, document_number: f.documentNumber,
+    kanji_name: f.kanjiName, page_number: f.pageNumber, display_name: f.displayName, updated_by: by.userId, updated_by_name: by.userName, updated_at: sql`now()`,
+  }).where('municipality_code', '=', mc).where('image_id', '=', imageId).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 /** The municipality's own 保存年限, where it set one. */
 export async function retentionOverrides(q: Q, mc: string): Promise<Partial<Record<DocumentCategory, number>>> {
   const rows = await q.selectFrom('card_image_retention').select(['document_category', 'retention_years']).where('municipality_code', '=', mc).execute();

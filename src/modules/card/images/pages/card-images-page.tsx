@@ -1,45 +1,20 @@
 // A card's filed documents (seed ⑪⑫): the list, and for a clerk who may file, the upload form for a scanned file.
 import { t } from '../../../../platform/http/language.ts';
-import { pick } from '../../../../platform/ui/format.ts';
 import { ConsoleLayout } from '../../../../platform/ui/layout.tsx';
 import { type PageNotice, Notice } from '../../../../platform/ui/notice.tsx';
 import type { PageContext } from '../../../../shell/pages/page-context.ts';
 import { displayApplicantId } from '../../domain/applicant-id.ts';
-import { type BusinessCategory, businessCategories, type DocumentCategory, documentCategories } from '../domain/document.ts';
 import { maxImageBytes } from '../domain/media.ts';
 import type { ImageMeta } from '../store.ts';
-import { ImageTable } from './image-parts.tsx';
+import { type FilingForm, FilingFields, ImageTable } from './image-parts.tsx';
 import { cardImagesPath, cardPath, IMAGES_PATH } from './paths.ts';
-
-/** The upload form's values, kept when a file is refused. */
-export interface FilingForm {
-  fiscalYear: string;
-  business: BusinessCategory;
-  category: DocumentCategory;
-  number: string;
-  kanjiName: string;
-  page: string;
-}
 
 export interface CardImagesPageProps extends PageContext {
   applicantId: string;
   images: readonly ImageMeta[];
-  /** The upload form, when the member of staff may file; with the csrf token. */
+  /** The upload form (its values kept when a file is refused), when the member of staff may file; with the csrf token. */
   upload?: { csrf: string; form: FilingForm } | undefined;
   notice?: PageNotice | undefined;
-}
-
-function Select<K extends string>({ id, name, label, options, selected, lang }: {
-  id: string; name: string; label: string; options: Record<K, { ja: string; en: string }>; selected: K; lang: PageContext['lang'];
-}) {
-  return (
-    <div class="field">
-      <label for={id} safe>{label}</label>
-      <select id={id} name={name}>
-        {(Object.keys(options) as K[]).map((k) => <option value={k} selected={k === selected} safe>{pick(lang, options[k])}</option>)}
-      </select>
-    </div>
-  );
 }
 
 function UploadForm({ lang, applicantId, csrf, form }: { lang: PageContext['lang']; applicantId: string; csrf: string; form: FilingForm }) {
@@ -53,24 +28,7 @@ function UploadForm({ lang, applicantId, csrf, form }: { lang: PageContext['lang
         <input id="image-file" type="file" name="file" required accept="application/pdf,image/jpeg,image/png,image/tiff" aria-describedby="image-file-hint" />
         <p class="hint" id="image-file-hint" safe>{t(lang, `PDF・JPEG・PNG・TIFF、${mb} MB まで`, `PDF, JPEG, PNG or TIFF, at most ${mb} MB`)}</p>
       </div>
-      <div class="field">
-        <label for="image-year" safe>{t(lang, '年度', 'Fiscal year')}</label>
-        <input id="image-year" name="fiscalYear" inputmode="numeric" required pattern="[0-9]{4}" maxlength="4" value={form.fiscalYear} />
-      </div>
-      <Select id="image-business" name="business" label={t(lang, '業務区分', 'Business')} options={businessCategories} selected={form.business} lang={lang} />
-      <Select id="image-category" name="category" label={t(lang, '資料区分', 'Document category')} options={documentCategories} selected={form.category} lang={lang} />
-      <div class="field">
-        <label for="image-number" safe>{t(lang, '資料番号', 'Document number')}</label>
-        <input id="image-number" name="number" required maxlength="30" pattern="[0-9A-Za-z\-]{1,30}" autocomplete="off" value={form.number} />
-      </div>
-      <div class="field">
-        <label for="image-name" safe>{t(lang, '漢字氏名', 'Name on the document')}</label>
-        <input id="image-name" name="kanjiName" required maxlength="100" autocomplete="off" value={form.kanjiName} />
-      </div>
-      <div class="field">
-        <label for="image-page" safe>{t(lang, 'ページ番号', 'Page number')}</label>
-        <input id="image-page" name="page" inputmode="numeric" required pattern="[0-9]{1,3}" maxlength="3" value={form.page} />
-      </div>
+      <FilingFields lang={lang} form={form} />
       <button type="submit" class="button" safe>{t(lang, '登録', 'File')}</button>
     </form>
   );

@@ -9,7 +9,7 @@ import { displayApplicantId } from '../../domain/applicant-id.ts';
 import { businessCategories, documentCategories, rotatedView } from '../domain/document.ts';
 import { showsInline } from '../domain/media.ts';
 import type { ImageMeta } from '../store.ts';
-import { fileSize } from './image-parts.tsx';
+import { FilingFields, filingFormOf, fileSize } from './image-parts.tsx';
 import { cardImagesPath, imageContentPath, imagePath } from './paths.ts';
 
 export interface ImagePageProps extends PageContext {
@@ -67,6 +67,14 @@ export function ImagePage(p: ImagePageProps) {
         </form>
       ) : ''}
       <dl class="facts">{facts.map(([k, v]) => <><dt safe>{k}</dt><dd safe>{v}</dd></>)}</dl>
+      {p.manage ? (
+        <form method="post" action={`${imagePath(i.applicantId, i.imageId)}/details`} class="form" id="image-correct">
+          <h2 safe>{t(lang, '登録内容の訂正', 'Correct how it is filed')}</h2>
+          <input type="hidden" name="csrf" value={p.manage.csrf} />
+          <FilingFields lang={lang} form={filingFormOf(i)} />
+          <button type="submit" class="button" safe>{t(lang, '訂正', 'Correct')}</button>
+        </form>
+      ) : ''}
       <p><a href={cardImagesPath(i.applicantId)} safe>{t(lang, 'このカードの帳票イメージ一覧へ', 'All documents of this card')}</a></p>
     </ConsoleLayout>
   );
