@@ -125,4 +125,14 @@ describe('card issuance by a clerk in Chromium: arrivals scanned, one card issue
     await assertAccessible(page, 'image view', { noScript: false });
     seen.assertClean();
   });
+
+  it('reads in English too: the list and the card page', { timeout: 120_000 }, async () => {
+    await page.goto(`${base}/console/card/cards?status=issued&lang=en`);
+    assert.equal(await page.textContent('h1'), 'Card issuance');
+    await assertAccessible(page, 'card list (en)', { noScript: false });
+    await page.getByRole('link', { name: displayApplicantId(ids[0]!) }).click();
+    await page.locator('#card-status').filter({ hasText: 'Status: Issued' }).waitFor();
+    await assertAccessible(page, 'card page (en)', { noScript: false });
+    seen.assertClean();
+  });
 });
