@@ -7,7 +7,7 @@ import type { CardStatus } from '../domain/card-status.ts';
 import type { IssueKind } from '../domain/card-record.ts';
 import type { Q } from '../reservations/store.ts';
 import type { SiteScope } from '../staff/scope.ts';
-import { type AgingBand, agingBands, bandRange, type SiteStatusCount, waitingCutoff, type WaitingStatus, waitingStatuses } from './aging.ts';
+import { type AgingBand, agingBands, bandRange, isWaitingStatus, type SiteStatusCount, waitingCutoff, type WaitingStatus, waitingStatuses } from './aging.ts';
 import { uncollectedStatuses } from './collection.ts';
 import type { FeeCount, IssuedCount } from './daily.ts';
 import { defaultProgressSettings, type ProgressSettings } from './settings.ts';
@@ -28,10 +28,10 @@ const siteGuard = (f: SiteFilter, column = 'storage_site_code'): RawBuilder<bool
 
 /** Cards by storage site and status, with the aging bands and 滞留 (past each status's N days) of the waiting statuses. */
 export async function statusCounts(q: Q, mc: string, f: SiteFilter, waitingDays: Readonly<Record<WaitingStatus, number>>, now: Date): Promise<SiteStatusCount[]> {
-  const waiting = sql`status in (${sql.join(waitingStatuses)})`;
+  // Every status is counted by band (cheaper than testing each row's status); only the waiting statuses' bands are kept.
   const band = (b: AgingBand) => {
     const r = bandRange(now, b);
-    const parts = [waiting, ...(r.after ? [sql`status_since > ${at(r.after)}`] : []), ...(r.upTo ? [sql`status_since <= ${at(r.upTo)}`] : [])];
+    const parts = [...(r.after ? [sql`status_since > ${at(r.after)}`] : []), ...(r.upTo ? [sql`status_since <= ${at(r.upTo)}`] : [])];
     return sql<number>`count(*) filter (where ${sql.join(parts, sql` and `)})::int`.as(b);
   };
   const cutoff = sql`case status ${sql.join(waitingStatuses.map((s) => sql`when ${s} then ${at(waitingCutoff(now, waitingDays[s]))}`), sql` `)} end`;
@@ -40,10 +40,13 @@ export async function statusCounts(q: Q, mc: string, f: SiteFilter, waitingDays:
       count(*) filter (where status_since <= ${cutoff})::int as overdue
     from card_record where municipality_code = ${mc} and ${siteGuard(f)}
     group by storage_site_code, status`.execute(q);
-  return rows.map((r) => ({
-    siteCode: r.storage_site_code, status: r.status, cards: Number(r.cards), overdue: Number(r.overdue),
-    bands: { d0_7: Number(r.d0_7), d8_30: Number(r.d8_30), d31_90: Number(r.d31_90), d91: Number(r.d91) },
-  }));
+  return rows.map((r) => {
+    const kept = (n: number) => (isWaitingStatus(r.status) ? Number(n) : 0);
+    return {
+      siteCode: r.storage_site_code, status: r.status, cards: Number(r.cards), overdue: Number(r.overdue),
+      bands: { d0_7: kept(r.d0_7), d8_30: kept(r.d8_30), d31_90: kept(r.d31_90), d91: kept(r.d91) },
+    };
+  });
 }
 
 /** Which cards of a status: those of one aging band, those waiting since at or before an instant (滞留), or all. */
