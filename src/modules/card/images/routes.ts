@@ -6,6 +6,7 @@
 //   GET  /console/card/cards/:applicantId/images/:imageId            one image's page (read; audited)
 //   GET  /console/card/cards/:applicantId/images/:imageId/content    the file itself, inline or ?download=1 (read; audited)
 //   POST /console/card/cards/:applicantId/images/:imageId/rotation   turns it a quarter left or right (manage; audits itself)
+//   POST /console/card/cards/:applicantId/images/:imageId/details    corrects how it is filed (manage; audits itself)
 //
 // A member of staff sees and files only the cards kept at the sites of their scope, as with arrivals.
 import fs from 'node:fs/promises';
