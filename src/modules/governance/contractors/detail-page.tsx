@@ -88,12 +88,13 @@ function Staff({ lang, c, to, csrf }: { lang: Lang; c: ContractorDetailProps['co
       <h2 id="staff" safe>{t(lang, '従事者（職員アカウント）', 'People (staff accounts)')}</h2>
       <table class="data-table" id="contractor-staff">
         <caption class="visually-hidden" safe>{t(lang, '委託先の従事者', 'The contractor\'s people')}</caption>
-        <thead><tr>{[t(lang, 'ログインID', 'Login id'), t(lang, '氏名', 'Name'), t(lang, '役割', 'Duty'), t(lang, '状態', 'State'), t(lang, '操作', 'Action')].map((h) => <th scope="col" safe>{h}</th>)}</tr></thead>
+        <thead><tr>{[t(lang, 'ログインID', 'Login id'), t(lang, '氏名', 'Name'), t(lang, '所属（アカウント）', 'Organisation (account)'), t(lang, '役割', 'Duty'), t(lang, '状態', 'State'), t(lang, '操作', 'Action')].map((h) => <th scope="col" safe>{h}</th>)}</tr></thead>
         <tbody>
           {c.staff.map((s) => (
             <tr data-login={s.loginId}>
               <th scope="row"><code safe>{s.loginId}</code></th>
               <td safe>{s.displayName}</td>
+              <td safe>{s.organisation ?? '—'}</td>
               <td safe>{contractorDuties[s.duty][lang]}</td>
               <td safe>{s.disabled ? t(lang, '無効', 'Disabled') : t(lang, '有効', 'Active')}</td>
               <td>{csrf === undefined ? '' : (
