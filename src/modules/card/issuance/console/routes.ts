@@ -82,7 +82,7 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
   });
 
   /** The confirmation page of a bulk request, every card in the clerk's scope or forbidden. */
-  const confirmPage = async (req: FastifyRequest, reply: FastifyReply, status: number, request: BulkRequest, back: string, notice?: PageNotice) => {
+  const confirmPage = async (req: FastifyRequest, reply: FastifyReply, status: number, request: BulkRequest, back: string, notice?: PageNotice, confirmable = true) => {
     const staff = currentStaff(req);
     const scope = manageScope(req);
     const known = await statusesOf(db.kysely, staff.municipalityCode, request.applicantIds);
@@ -91,7 +91,7 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
     for (const c of known.values()) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
     const byStatus = (Object.keys(cardStatuses) as Array<keyof typeof cardStatuses>).filter((s) => counts.has(s)).map((s) => ({ status: s, count: counts.get(s) ?? 0 }));
     const [ctx, sites] = await Promise.all([deps.pageContext(req), sitesIn(staff.municipalityCode, undefined)]);
-    return html(reply, status, BulkConfirmPage({ ...ctx, csrf: staff.csrfToken, request, byStatus, sites, back, notice }));
+    return html(reply, status, BulkConfirmPage({ ...ctx, csrf: staff.csrfToken, request, byStatus, sites, back, notice, confirmable }));
   };
 
   app.post(BULK_PATH, {
@@ -119,7 +119,7 @@ export function installCardConsoleRoutes(app: FastifyInstance, deps: CardStaffDe
     const { lang: l } = await deps.pageContext(req);
     if (ids.length === 0) return reply.redirect(back, 303);
     if (ids.length > maxBulkCards) {
-      return confirmPage(req, reply, 422, request, back, { kind: 'error', text: t(l, `一括更新は${maxBulkCards}件までです。さらに絞り込んでください。`, `A bulk step takes at most ${maxBulkCards} cards; filter further.`) });
+      return confirmPage(req, reply, 422, request, back, { kind: 'error', text: t(l, `一括更新は${maxBulkCards}件までです。さらに絞り込んでください。`, `A bulk step takes at most ${maxBulkCards} cards; filter further.`) }, false);
     }
     return confirmPage(req, reply, 200, request, back);
   });

@@ -28,6 +28,8 @@ export interface BulkPageProps extends PageContext {
   /** Back to the list as filtered. */
   back: string;
   notice?: PageNotice | undefined;
+  /** False when the list is longer than one bulk step takes: nothing to confirm. */
+  confirmable?: boolean | undefined;
 }
 
 export function BulkConfirmPage(p: BulkPageProps) {
@@ -54,7 +56,7 @@ export function BulkConfirmPage(p: BulkPageProps) {
       {unable > 0
         ? <p class="notice notice-error" role="alert" safe>{t(lang, `${unable}件はこの操作ができないステータスです。実行しても一括更新は行われません。`, `${unable} of the cards cannot take this step; nothing would be changed.`)}</p>
         : ''}
-      <form method="post" action={BULK_CONFIRM_PATH} class="form">
+      {p.confirmable === false ? '' : <form method="post" action={BULK_CONFIRM_PATH} class="form">
         <input type="hidden" name="csrf" value={p.csrf} />
         <input type="hidden" name="step" value={r.step} />
         <input type="hidden" name="ids" value={r.applicantIds.join(',')} />
@@ -63,7 +65,7 @@ export function BulkConfirmPage(p: BulkPageProps) {
         <input type="hidden" name="toSite" value={r.toSite} />
         <input type="hidden" name="back" value={p.back} />
         <button type="submit" class="button" safe>{t(lang, `${r.applicantIds.length}件を更新する`, `Take the step for ${r.applicantIds.length} cards`)}</button>
-      </form>
+      </form>}
       <p><a href={p.back.startsWith(CARDS_PATH) ? p.back : CARDS_PATH} safe>{t(lang, '一覧に戻る（更新しない）', 'Back to the list (change nothing)')}</a></p>
     </ConsoleLayout>
   );
