@@ -71,8 +71,11 @@ export function categoryRows(r: BreachReport, lang: Lang): Array<{ category: str
 /** The headline figures: events by kind, persons reached, exported, individual numbers. */
 export function headline(r: BreachReport, lang: Lang): Array<{ label: string; value: string }> {
   const e = r.trace.events;
+  const all = (e.read ?? 0) + (e.export ?? 0) + (e.change ?? 0);
   return [
-    { label: say(lang, '対象となる操作（閲覧・出力・変更）', 'Events in scope (read, export, change)'), value: `${num((e.read ?? 0) + (e.export ?? 0) + (e.change ?? 0), lang)}（${say(lang, '閲覧', 'read')} ${num(e.read ?? 0, lang)}、${say(lang, '出力', 'export')} ${num(e.export ?? 0, lang)}、${say(lang, '変更', 'change')} ${num(e.change ?? 0, lang)}）` },
+    { label: say(lang, '対象となる操作（閲覧・出力・変更）', 'Events in scope (read, export, change)'), value: say(lang,
+      `${num(all, lang)}（閲覧 ${num(e.read ?? 0, lang)}、出力 ${num(e.export ?? 0, lang)}、変更 ${num(e.change ?? 0, lang)}）`,
+      `${num(all, lang)} (read ${num(e.read ?? 0, lang)}, export ${num(e.export ?? 0, lang)}, change ${num(e.change ?? 0, lang)})`) },
     { label: say(lang, '本人の数（操作ログから）', 'Persons reached (from the audit log)'), value: say(lang, `${num(r.trace.total.persons, lang)}人`, num(r.trace.total.persons, lang)) },
     { label: say(lang, 'うち出力されたもの', 'of whom exported'), value: num(r.trace.total.exported, lang) },
     { label: say(lang, 'うち個人番号に係るもの', 'of whom an individual number was accessed'), value: num(r.trace.total.individualNumber, lang) },
