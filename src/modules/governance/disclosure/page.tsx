@@ -42,7 +42,7 @@ export function DisclosureListPage(p: Common & { requests: readonly DisclosureRe
       <form method="post" action={DISCLOSURE_PATH} class="form">
         <input type="hidden" name="csrf" value={p.csrf} />
         <div class="field"><label for="req-kind" safe>{t(lang, '請求の種類', 'Kind')}</label>
-          <select id="req-kind" name="kind">{Object.entries(requestKinds).map(([k, v]) => <option value={k} safe>{v[lang]}</option>)}</select></div>
+          <select id="req-kind" name="kind">{Object.entries(requestKinds).map(([k, v]) => <option value={k}>{v[lang]}</option>)}</select></div>
         <div class="field"><label for="req-received" safe>{t(lang, '受付日', 'Received on')}</label><input id="req-received" name="receivedOn" type="date" required value={p.today} /></div>
         <fieldset>
           <legend safe>{t(lang, '本人の探し方（本人確認の後に入力）: 本人のキー、または氏名カナと生年月日', 'How to find the resident (after checking identity): a person key, or name in kana with date of birth')}</legend>
@@ -66,8 +66,8 @@ export function DisclosureListPage(p: Common & { requests: readonly DisclosureRe
                 <tr data-request={r.requestId}>
                   <th scope="row"><a href={`${DISCLOSURE_PATH}/${r.requestId}`} safe>{r.requestId.slice(0, 8)}</a></th>
                   <td safe>{r.receivedOn}</td>
-                  <td safe>{requestKinds[r.kind][lang]}</td>
-                  <td safe>{requestOutcomes[r.outcome][lang]}</td>
+                  <td>{requestKinds[r.kind][lang]}</td>
+                  <td>{requestOutcomes[r.outcome][lang]}</td>
                 </tr>
               ))}
             </tbody>
@@ -126,7 +126,7 @@ export function DisclosureRequestPage(p: Common & { request: DisclosureRequest; 
       <form method="post" action={`${DISCLOSURE_PATH}/${r.requestId}/outcome`} class="form">
         <input type="hidden" name="csrf" value={p.csrf} />
         <div class="field"><label for="out-outcome" safe>{t(lang, '決定', 'Outcome')}</label>
-          <select id="out-outcome" name="outcome">{Object.entries(requestOutcomes).map(([k, v]) => k === r.outcome ? <option value={k} selected safe>{v[lang]}</option> : <option value={k} safe>{v[lang]}</option>)}</select></div>
+          <select id="out-outcome" name="outcome">{Object.entries(requestOutcomes).map(([k, v]) => k === r.outcome ? <option value={k} selected>{v[lang]}</option> : <option value={k}>{v[lang]}</option>)}</select></div>
         <div class="field"><label for="out-date" safe>{t(lang, '決定日', 'Decided on')}</label><input id="out-date" name="decidedOn" type="date" value={r.decidedOn ?? ''} /></div>
         <div class="field"><label for="out-note" safe>{t(lang, '理由等', 'Reasons')}</label><textarea id="out-note" name="note" maxlength="2000" rows="3" safe>{r.outcomeNote}</textarea></div>
         <button type="submit" class="button" safe>{t(lang, '記録する', 'Record')}</button>

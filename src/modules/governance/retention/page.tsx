@@ -42,6 +42,9 @@ interface Common extends PageContext {
 
 const when = (at: Date | null) => (at ? new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
+/** Who approved when, or a dash while waiting. */
+const approval = (b: RetentionBatch): string => (b.approvedBy ? `${when(b.approvedAt)} ${b.approvedBy}` : '—');
+
 const standingName = (lang: Lang, s: BatchStanding) =>
   s === 'disposed' ? t(lang, '消去済み', 'Disposed of') : s === 'overdue' ? t(lang, `承認待ち（${OVERDUE_DAYS}日超過）`, `Waiting over ${OVERDUE_DAYS} days`) : t(lang, '承認待ち', 'Waiting for approval');
 
@@ -86,7 +89,7 @@ function BatchTable({ lang, batches, caption, id }: { lang: Lang; batches: reado
             <td safe>{b.disposedCount === null ? String(b.recordCount) : `${b.disposedCount} / ${b.recordCount}`}</td>
             <td safe>{standingName(lang, b.standing)}</td>
             <td safe>{`${when(b.proposedAt)} ${b.proposedBy}`}</td>
-            <td safe>{b.approvedBy ? `${when(b.approvedAt)} ${b.approvedBy}` : '—'}</td>
+            <td safe>{approval(b)}</td>
             <td>{b.status === 'disposed' ? <a href={`${RETENTION_PATH}/batches/${b.batchId}/certificate.pdf`} safe>{t(lang, 'PDF', 'PDF')}</a> : '—'}</td>
           </tr>
         ))}
