@@ -659,6 +659,13 @@ export interface CardSlotTemplateTable {
   valid_to: string | null;
 }
 
+export interface CardStatusCountTable {
+  municipality_code: string;
+  storage_site_code: string;
+  status: string;
+  cards: number;
+}
+
 export interface CardTypeSiteTable {
   municipality_code: string;
   site_code: string;
@@ -1101,6 +1108,7 @@ export interface Database {
   card_slot: CardSlotTable;
   card_slot_exception: CardSlotExceptionTable;
   card_slot_template: CardSlotTemplateTable;
+  card_status_count: CardStatusCountTable;
   card_type_site: CardTypeSiteTable;
   card_waitlist: CardWaitlistTable;
   certificate_issuance: CertificateIssuanceTable;

@@ -28,18 +28,23 @@ const siteGuard = (f: SiteFilter, column = 'storage_site_code'): RawBuilder<bool
 
 /** Cards by storage site and status, with the aging bands and 滞留 (past each status's N days) of the waiting statuses. */
 export async function statusCounts(q: Q, mc: string, f: SiteFilter, waitingDays: Readonly<Record<WaitingStatus, number>>, now: Date): Promise<SiteStatusCount[]> {
-  // Every status is counted by band (cheaper than testing each row's status); only the waiting statuses' bands are kept.
   const band = (b: AgingBand) => {
     const r = bandRange(now, b);
     const parts = [...(r.after ? [sql`status_since > ${at(r.after)}`] : []), ...(r.upTo ? [sql`status_since <= ${at(r.upTo)}`] : [])];
     return sql<number>`count(*) filter (where ${sql.join(parts, sql` and `)})::int`.as(b);
   };
   const cutoff = sql`case status ${sql.join(waitingStatuses.map((s) => sql`when ${s} then ${at(waitingCutoff(now, waitingDays[s]))}`), sql` `)} end`;
+  const waiting = sql.join(waitingStatuses);
+  // Only the cards in progress are read, for their aging; the other statuses (issued cards above all, which only grow)
+  // come from the counters the triggers keep (card_status_count, migration 0044).
   const { rows } = await sql<{ storage_site_code: string; status: CardStatus; cards: number; overdue: number } & Record<AgingBand, number>>`
     select storage_site_code, status, count(*)::int as cards, ${sql.join(agingBands.map((b) => band(b.key)))},
       count(*) filter (where status_since <= ${cutoff})::int as overdue
-    from card_record where municipality_code = ${mc} and ${siteGuard(f)}
-    group by storage_site_code, status`.execute(q);
+    from card_record where municipality_code = ${mc} and ${siteGuard(f)} and status in (${waiting})
+    group by storage_site_code, status
+    union all
+    select storage_site_code, status, cards::int, ${sql.join(agingBands.map(() => sql`0`))}, 0
+    from card_status_count where municipality_code = ${mc} and ${siteGuard(f)} and status not in (${waiting}) and cards > 0`.execute(q);
   return rows.map((r) => {
     const kept = (n: number) => (isWaitingStatus(r.status) ? Number(n) : 0);
     return {
