@@ -12,7 +12,7 @@
 //   and submit).
 //
 //   BENCH_RESIDENTS_AT_ONCE (default 200)  BENCH_SUBMISSIONS (capacity run, default 3,000)  BENCH_PACED_SECONDS (default 30)
-//   BENCH_PORTAL_PROCESSES (default 2, one per core)
+//   BENCH_PORTAL_PROCESSES (default 2, one per core)  BENCH_POOL_SIZE (each portal's connections, default 5)  BENCH_NODE_FLAGS
 //   BENCH_SERVER_PROFILE=DIR writes the portal's CPU profile there (open it in Chrome's DevTools)
 //   DATABASE_URL (else PGlite)
 import { randomBytes } from 'node:crypto';
@@ -36,8 +36,8 @@ const pacedSeconds = Number(process.env.BENCH_PACED_SECONDS ?? 30);
 const portalProcesses = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
 const procedure = 'pregnancy-notification';
 const APP_NAME = 'madoguchi-bench-submit';
-/** The portal's Node flags: a larger young generation, as the README advises for the portal (each visit allocates its megabyte several times). */
-const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/** The portal's Node flags: a larger young generation, as the README's deployment advice says (each visit's megabyte is copied several times). */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     // the residents are spread over them as the proxy would spread them.
     const servers = await Promise.all(Array.from({ length: portalProcesses }, async () => {
       const server = await startServer(import.meta.filename, {
-        ...bench.env, ...withAppName(bench.env, APP_NAME), ...keyEnv, MADOGUCHI_CLAMAV_DATABASE: '/nonexistent', MADOGUCHI_DB_POOL_SIZE: '5',
+        ...bench.env, ...withAppName(bench.env, APP_NAME), ...keyEnv, MADOGUCHI_CLAMAV_DATABASE: '/nonexistent', MADOGUCHI_DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '5',
       }, nodeFlags);
       return { ...server, client: new RawHttpClient('127.0.0.1', server.port, atOnce) };
     }));
