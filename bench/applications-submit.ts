@@ -28,7 +28,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
+import { portalNodeFlags, postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
 
 const atOnce = Number(process.env.BENCH_RESIDENTS_AT_ONCE ?? 200);
 const submissions = Number(process.env.BENCH_SUBMISSIONS ?? 3_000);
@@ -36,8 +36,7 @@ const pacedSeconds = Number(process.env.BENCH_PACED_SECONDS ?? 30);
 const portalProcesses = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
 const procedure = 'pregnancy-notification';
 const APP_NAME = 'madoguchi-bench-submit';
-/** The portal's Node flags: a larger young generation, as the README's deployment advice says (each visit's megabyte is copied several times). */
-const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -141,7 +140,7 @@ async function main(): Promise<void> {
     const servers = await Promise.all(Array.from({ length: portalProcesses }, async () => {
       const server = await startServer(import.meta.filename, {
         ...bench.env, ...withAppName(bench.env, APP_NAME), ...keyEnv, MADOGUCHI_CLAMAV_DATABASE: '/nonexistent', MADOGUCHI_DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '5',
-      }, nodeFlags);
+      }, portalNodeFlags);
       return { ...server, client: new RawHttpClient('127.0.0.1', server.port, atOnce) };
     }));
     const clients = servers.map((s) => s.client);

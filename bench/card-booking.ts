@@ -23,7 +23,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
+import { portalNodeFlags, postgresCpuMs, serveRole, startServer, withAppName } from './serve-role.ts';
 
 const clientsAtOnce = Number(process.env.BENCH_CLIENTS ?? 200);
 const attempts = Number(process.env.BENCH_ATTEMPTS ?? 2_000);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     const servers = await Promise.all(Array.from({ length: portalProcesses }, async () => {
       const server = await startServer(import.meta.filename, {
         ...bench.env, ...withAppName(bench.env, APP_NAME), MADOGUCHI_TRUSTED_PROXIES: '127.0.0.1', MADOGUCHI_DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
-      });
+      }, portalNodeFlags);
       return { ...server, client: new RawHttpClient('127.0.0.1', server.port, clientsAtOnce) };
     }));
     const clients = servers.map((s) => s.client);

@@ -19,7 +19,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole, startServer } from './serve-role.ts';
+import { portalNodeFlags, serveRole, startServer } from './serve-role.ts';
 
 const bookings = Number(process.env.BENCH_BOOKINGS ?? 10_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1_000);
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   try {
     const stored = await setUp(bench.db);
     await bench.lend();
-    const server = await startServer(import.meta.filename, bench.env);
+    const server = await startServer(import.meta.filename, bench.env, portalNodeFlags);
     const client = new RawHttpClient('127.0.0.1', server.port, inFlight);
     const cpuMs = server.cpuMs;
     const { month, from, to } = nextMonth();

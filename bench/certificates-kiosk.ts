@@ -27,7 +27,7 @@ import { loadDemoMunicipality } from '../src/shell/demo.ts';
 import { openBenchDb } from './bench-db.ts';
 import { jsonPost, RawHttpClient } from './raw-http.ts';
 import { type Figure, report } from './report.ts';
-import { serveRole, startServer } from './serve-role.ts';
+import { portalNodeFlags, serveRole, startServer } from './serve-role.ts';
 
 const residentsCount = Number(process.env.BENCH_RESIDENTS ?? 3_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     const servers = await Promise.all(Array.from({ length: processes }, async () => {
       const server = await startServer(import.meta.filename, { ...bench.env, MADOGUCHI_MASTER_KEY: masterKey.export().toString('base64'), MADOGUCHI_DB_POOL_SIZE: '5' },
-        (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean));
+        portalNodeFlags);
       const port = server.port;
       return { ...server, url: new URL(`http://127.0.0.1:${port}/api/v1/kiosk/certificates`), client: new RawHttpClient('127.0.0.1', port, atOnce) };
     }));

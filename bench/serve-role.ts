@@ -25,6 +25,9 @@ export async function serveRole(role: Role): Promise<void> {
   await db.close();
 }
 
+/** Node flags of a portal or issuance server as the README's configuration advises them (BENCH_NODE_FLAGS to try others). */
+export const portalNodeFlags: readonly string[] = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+
 /** A server child as the parent holds it. */
 export interface BenchServer {
   child: ChildProcess;
