@@ -37,7 +37,7 @@ function ScopeFormView({ lang, form }: { lang: Lang; form: ScopeForm }) {
         <label for="breach-role" safe>{t(lang, '役割（現在その役割を持つ職員）', 'Role (staff holding it now)')}</label>
         <select id="breach-role" name="role">
           <option value="" selected={form.role === ''} safe>{t(lang, '指定しない', 'Any')}</option>
-          {Object.entries(roles).map(([name, r]) => <option value={name} selected={form.role === name} safe>{r[lang]}</option>)}
+          {Object.entries(roles).map(([name, r]) => <option value={name} selected={form.role === name}>{r[lang]}</option>)}
         </select>
       </div>
       <div class="field">
@@ -67,7 +67,7 @@ function Table<K extends string>({ id, caption, headers, rows, rowKey }: { id: s
       <tbody>
         {rows.map((r) => (
           <tr {...{ [`data-${rowKey}`]: r.key }}>
-            {headers.map(([k], i) => (i === 0 ? <th scope="row" safe>{r[k]}</th> : <td safe>{r[k]}</td>))}
+            {headers.map(([k], i) => (i === 0 ? <th scope="row">{r[k]}</th> : <td>{r[k]}</td>))}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 // One contractor: its contract, certifications, the register files it handles, the staff accounts of its people and
 // the inspections made of it, each with the form that changes it for those who manage contractors. Every form posts
 // to the contractor's address with its action; the answer comes back to this page.
+import type { Children } from '@kitajs/html';
 import type { Lang } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { ConsoleLayout } from '../../../platform/ui/layout.tsx';
@@ -21,12 +22,12 @@ export interface ContractorDetailProps extends PageContext {
 }
 
 /** A form posting one action to the contractor. */
-function ActionForm(p: { lang: Lang; to: string; csrf: string; action: ContractorAction; label: string; small?: boolean; children?: JSX.Element | JSX.Element[] }) {
+function ActionForm(p: { lang: Lang; to: string; csrf: string; action: ContractorAction; label: string; small?: boolean; children?: Children }) {
   return (
     <form method="post" action={p.to} class={p.small ? undefined : 'form'}>
       <input type="hidden" name="csrf" value={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
-      {p.children ?? ''}
+      {p.children}
       <button type="submit" class={p.small ? 'button button-secondary button-small' : 'button'} safe>{p.label}</button>
     </form>
   );
@@ -95,7 +96,7 @@ function Staff({ lang, c, to, csrf }: { lang: Lang; c: ContractorDetailProps['co
               <th scope="row"><code safe>{s.loginId}</code></th>
               <td safe>{s.displayName}</td>
               <td safe>{s.organisation ?? '—'}</td>
-              <td safe>{contractorDuties[s.duty][lang]}</td>
+              <td>{contractorDuties[s.duty][lang]}</td>
               <td safe>{s.disabled ? t(lang, '無効', 'Disabled') : t(lang, '有効', 'Active')}</td>
               <td>{csrf === undefined ? '' : (
                 <ActionForm lang={lang} to={to} csrf={csrf} action="unlink_staff" small label={t(lang, '登録を外す', 'Unlink')}><input type="hidden" name="loginId" value={s.loginId} /></ActionForm>
@@ -128,7 +129,7 @@ function Inspections({ lang, c, to, csrf }: { lang: Lang; c: ContractorDetailPro
           {c.inspections.map((i) => (
             <tr>
               <th scope="row" safe>{i.inspectedOn}</th>
-              <td safe>{inspectionMethods[i.method][lang]}</td>
+              <td>{inspectionMethods[i.method][lang]}</td>
               <td safe>{i.findings}</td>
               <td safe>{i.correctiveAction ? t(lang, 'あり', 'Yes') : t(lang, 'なし', 'No')}</td>
               <td safe>{i.recordedBy}</td>

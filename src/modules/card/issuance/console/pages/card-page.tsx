@@ -2,6 +2,7 @@
 // allowed from it as buttons (one form: comment, reason and destination site go with whichever step is pressed), the
 // fee collection (徴収日・区分・金額), the memo, マイナンバーカード履歴 with the comments explaining each step, and the
 // comments on their own (データ処理履歴). Every form carries the RowStamp shown: a card changed since is refused.
+import type { Children } from '@kitajs/html';
 import type { Lang } from '../../../../../platform/errors.ts';
 import { t } from '../../../../../platform/http/language.ts';
 import { formatInstant, pick, yen } from '../../../../../platform/ui/format.ts';
@@ -85,7 +86,7 @@ function groups(lang: Lang, c: CardRecord, sites: readonly SiteName[]): Array<[t
 }
 
 /** A form of the card's page carrying the RowStamp shown. */
-function CardForm(p: CardPageProps & { form: 'step' | 'fee' | 'memo'; children?: JSX.Element | JSX.Element[] }) {
+function CardForm(p: CardPageProps & { form: 'step' | 'fee' | 'memo'; children?: Children }) {
   return (
     <form method="post" action={cardPath(p.card.applicantId, p.form)} class="form" id={`${p.form}-form`}>
       <input type="hidden" name="csrf" value={p.csrf} />
