@@ -8,6 +8,7 @@ import { commentedPersonalColumns } from '../../../../test/support/personal-colu
 import type { Db } from '../../../platform/db/index.ts';
 import { buildApplicant, cardDb, MC } from '../card.builders.ts';
 import { cardPersonalData } from '../domain/personal-data.ts';
+import { cardImagePersonalData } from '../images/personal-data.ts';
 import type { SlotKey } from '../domain/reservation.ts';
 import { ensureSlot, insertReservation, listSites, listTypes, loadSchedule, type NewReservation, releasePlaces, slotCounts, takePlaces } from './store.ts';
 
@@ -26,9 +27,9 @@ for (const backend of backends) {
     });
     after(() => db.close());
 
-    it('comments every column of every card table', async () => {
+    it('comments every column of every card table, each personal one declared by the card files (images in theirs)', async () => {
       const commented = await commentedPersonalColumns(db, 'card');
-      assert.deepEqual(cardPersonalData.map((i) => `${i.table}.${i.column}`).sort(), commented);
+      assert.deepEqual([...cardPersonalData, ...cardImagePersonalData].map((i) => `${i.table}.${i.column}`).sort(), commented);
     });
 
     it('loads the demo masters: four sites (two satellites) and the four reservation types', async () => {
