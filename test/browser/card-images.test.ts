@@ -8,7 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { cardAt } from '../../src/modules/card/issuance/issuance.builders.ts';
 import { pngOf } from '../../src/modules/card/images/images.builders.ts';
 import { type StaffWorld, staffWorld } from '../../src/modules/card/staff/staff.builders.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 
 const skip = browserUnavailable();
@@ -22,10 +22,7 @@ describe('card document images in Chromium', { skip }, () => {
     w = await staffWorld('pglite');
     base = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = w.clerk.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, w.clerk.cookie);
   });
   after(async () => {
     await context?.close();

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { cardAt } from '../../src/modules/card/issuance/issuance.builders.ts';
 import { type StaffWorld, staffWorld } from '../../src/modules/card/staff/staff.builders.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 
 const skip = browserUnavailable();
@@ -24,10 +24,7 @@ describe('card progress dashboard and reports in Chromium', { skip }, () => {
     await w.t.db.kysely.updateTable('card_record').set({ status_since: new Date(Date.now() - 20 * 86_400_000) }).where('applicant_id', '=', waiting).execute();
     base = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = w.clerk.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, w.clerk.cookie);
   });
   after(async () => {
     await context?.close();

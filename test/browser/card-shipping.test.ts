@@ -9,7 +9,7 @@ import { displayApplicantId } from '../../src/modules/card/domain/applicant-id.t
 import { cardAt } from '../../src/modules/card/issuance/issuance.builders.ts';
 import { findCard } from '../../src/modules/card/issuance/store.ts';
 import { type TestApp, testApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 import { staffWithRoles } from '../support/staff.ts';
 
@@ -25,10 +25,7 @@ describe('card shipping by a clerk in Chromium, and the pickup look-up', { skip 
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     const clerk = await staffWithRoles(t.db, 'browser.shipping', [{ role: 'clerk' }]);
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = clerk.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, clerk.cookie);
   });
   after(async () => {
     await context?.close();

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { appendAudit, defineAuditOperations } from '../../src/platform/audit/index.ts';
 import { city } from '../support/audit.ts';
 import { type TestApp, testApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 import { staffWithRoles } from '../support/staff.ts';
 
@@ -30,10 +30,7 @@ describe('breach impact in Chromium', { skip }, () => {
       municipalityCode: city, operation: ops['test.breach.read'], actor: { userId: 'browser.suspect' },
       subjects: ['card_reservation:R-1', 'application:A-9'], startedAt: at, endedAt: at,
     }));
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = auditor.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, auditor.cookie);
   });
   after(async () => {
     await context?.close();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type TestApp, testApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 import { staffWithRoles } from '../support/staff.ts';
 import { todayInJapan } from '../../src/platform/text/index.ts';
@@ -24,10 +24,7 @@ describe('contractors and the assessment draft in Chromium', { skip }, () => {
     browser = await launchBrowser();
     const admin = await staffWithRoles(t.db, 'browser.admin', [{ role: 'administrator' }]);
     await staffWithRoles(t.db, 'vendor.person', []);
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = admin.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, admin.cookie);
   });
   after(async () => {
     await context?.close();

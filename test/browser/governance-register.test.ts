@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { type TestApp, testApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 import { staffWithRoles } from '../support/staff.ts';
 
@@ -21,10 +21,7 @@ describe('register of personal-data files in Chromium', { skip }, () => {
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     const auditor = await staffWithRoles(t.db, 'browser.auditor', [{ role: 'auditor' }]);
-    context = await browser.newContext();
-    context.setDefaultTimeout(120_000); // a step that cannot happen fails with its name instead of hanging
-    const [name, value] = auditor.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    context = await staffContext(browser, base, auditor.cookie);
   });
   after(async () => {
     await context?.close();

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { type TestApp, testApp } from '../support/app.ts';
 import { city } from '../support/audit.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, staffContext } from '../support/browser.ts';
 import { assertAccessible, watchPage } from '../support/page-checks.ts';
 import { staffWithRoles } from '../support/staff.ts';
 
@@ -21,10 +21,7 @@ describe('retention and disclosure in Chromium', { skip }, () => {
   const contexts: BrowserContext[] = [];
   const session = async (loginId: string): Promise<BrowserContext> => {
     const staff = await staffWithRoles(t.db, loginId, [{ role: 'administrator' }]);
-    const context = await browser.newContext();
-    context.setDefaultTimeout(120_000);
-    const [name, value] = staff.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    const context = await staffContext(browser, base, staff.cookie);
     contexts.push(context);
     return context;
   };

@@ -1,7 +1,7 @@
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, with axe-core for accessibility.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const onCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -23,6 +23,18 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A browser context signed in with a member of staff's session cookie (`name=value`, as staffWithRoles gives it) for
+ * the server at `base`. A step that cannot happen fails after two minutes with its name instead of hanging.
+ */
+export async function staffContext(browser: Browser, base: string, cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(120_000);
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  return context;
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
