@@ -1,4 +1,5 @@
 // Which encoding a municipal CSV is in: UTF-8 (with or without BOM) or Shift_JIS as Windows writes it (CP932).
+import iconv from 'iconv-lite';
 
 /** An encoding the CSV kernel reads and writes; 'sjis' always means CP932, with the NEC and IBM extensions. */
 export type CsvEncoding = 'utf8' | 'sjis';
@@ -39,4 +40,10 @@ export function isUtf8(bytes: Uint8Array, complete = true): boolean {
 /** The declared encoding when there is one, else the detected one. */
 export function resolveEncoding(declared: EncodingOption, bytes: Uint8Array, complete = true): CsvEncoding {
   return declared === 'auto' ? detectEncoding(bytes, { complete }).encoding : declared;
+}
+
+/** A whole small file's text in its detected encoding, without the BOM (an uploaded list read at once, not streamed). */
+export function decodeWholeFile(bytes: Buffer): string {
+  const { encoding, bom } = detectEncoding(bytes);
+  return encoding === 'utf8' ? bytes.subarray(bom ? 3 : 0).toString('utf8') : iconv.decode(bytes, sjisCodec);
 }

@@ -1,5 +1,5 @@
 // The CSV kernel: read and write municipal CSV files (UTF-8 or CP932), show progress, import all-or-nothing.
-export { type CsvEncoding, type EncodingOption, detectEncoding, hasUtf8Bom, isUtf8 } from './encoding.ts';
+export { type CsvEncoding, decodeWholeFile, type EncodingOption, detectEncoding, hasUtf8Bom, isUtf8 } from './encoding.ts';
 export { codePointLabel, toCp932Text, unrepresentableInCp932 } from './cp932.ts';
 export { type CsvRecord, type HeaderSpec, checkHeader, normalizeHeader } from './header.ts';
 export {

@@ -3,11 +3,10 @@
 // the capability (the route's) and four eyes (the use case's), call the use case, and come back to the page.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import iconv from 'iconv-lite';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { appendAudit, auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
-import { isUtf8 } from '../../../platform/csv/index.ts';
+import { decodeWholeFile } from '../../../platform/csv/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import { t } from '../../../platform/http/language.ts';
@@ -206,7 +205,7 @@ export function installPaymentRoutes(app: FastifyInstance, deps: BenefitsDeps): 
     scope.post(`${PAYMENTS_PATH}/batches/:batchId/returns-file`, { config: { capability: 'benefits.payments.prepare' }, schema: { hide: true, params: batchParams } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const file = body.file instanceof ReturnsFile && !body.file.truncated ? body.file.bytes : Buffer.alloc(0);
-      return recordReturns(req, reply, () => itemNumbersFromFile(isUtf8(file) ? file.toString('utf8') : iconv.decode(file, 'cp932')), body);
+      return recordReturns(req, reply, () => itemNumbersFromFile(decodeWholeFile(file)), body);
     });
   });
 

@@ -3,8 +3,7 @@
 // groups or full width) is taken; a line with none is kept as it is, so that recordArrivals answers it as a misread
 // with its line number. A first line with no ID is a header and is skipped; blank lines are skipped.
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
-import { detectEncoding, sjisCodec } from '../../../../platform/csv/encoding.ts';
+import { decodeWholeFile } from '../../../../platform/csv/index.ts';
 import { parseApplicantId } from '../../domain/applicant-id.ts';
 
 /** One entry of the list: the cell as written, and its line in the file (1-based). */
@@ -15,9 +14,7 @@ export interface ListedId {
 
 /** The entries of a delivery list file, in file order. */
 export function readDeliveryList(bytes: Buffer): ListedId[] {
-  const { encoding, bom } = detectEncoding(bytes);
-  const text = encoding === 'utf8' ? bytes.subarray(bom ? 3 : 0).toString('utf8') : iconv.decode(bytes, sjisCodec);
-  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  const records = parse(decodeWholeFile(bytes), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   const entries: ListedId[] = [];
   for (const [i, { record, info }] of records.entries()) {
     const cells = record.map((c) => c.trim()).filter((c) => c !== '');
