@@ -22,4 +22,5 @@ export {
 export { installCardApi } from './api.ts';
 export { cardImageDeps, cardImageFile, cardImagePersonalData, cardImageRetention, cardImageSweepJob, installCardImageConsole } from './images/index.ts';
 export { cardReservationRetention } from './reservations/retention.ts';
+export { cardRecordRetention } from './issuance/retention.ts';
 export type { CardApiDeps } from './deps.ts';

@@ -167,3 +167,39 @@ export async function cardHistory(q: Q, mc: string, applicantId: string): Promis
     detail: r.detail, changedBy: r.changed_by, changedAt: r.changed_at, comments: r.comments,
   }));
 }
+
+/** A card record past its retention on a day. */
+export interface DueCard {
+  applicantId: string;
+  status: CardStatus;
+  receivedOn: string;
+  dueOn: string;
+}
+
+/**
+ * Card records received `years` or more before `asOf`, oldest first, leaving out those that still have a document
+ * image (the image is kept by its own category's years and names the card it belongs to; see retention.ts).
+ */
+export async function findDueCards(q: Q, mc: string, years: number, asOf: string, limit: number): Promise<DueCard[]> {
+  const { rows } = await sql<{ applicant_id: string; status: CardStatus; received_on: string; due_on: string }>`
+    select c.applicant_id, c.status, c.received_on::text as received_on, (c.received_on + make_interval(years => ${years}))::date::text as due_on
+    from card_record c
+    where c.municipality_code = ${mc} and c.received_on + make_interval(years => ${years}) <= ${asOf}::date
+      and not exists (select 1 from card_image i where i.municipality_code = c.municipality_code and i.applicant_id = c.applicant_id)
+    order by c.received_on, c.applicant_id
+    limit ${limit}`.execute(q);
+  return rows.map((r) => ({ applicantId: r.applicant_id, status: r.status, receivedOn: r.received_on, dueOn: r.due_on }));
+}
+
+/**
+ * Deletes the card records among `applicantIds` that have no document image left; their history, comments,
+ * shipments and pickup-booking links go with them (on delete cascade), and the status counters follow by trigger.
+ */
+export async function deleteCards(tx: Tx, mc: string, applicantIds: readonly string[]): Promise<string[]> {
+  if (applicantIds.length === 0) return [];
+  const rows = await tx.deleteFrom('card_record as c').where('c.municipality_code', '=', mc).where('c.applicant_id', 'in', applicantIds)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('card_image as i').select('i.image_id')
+      .whereRef('i.municipality_code', '=', 'c.municipality_code').whereRef('i.applicant_id', '=', 'c.applicant_id'))))
+    .returning('c.applicant_id').execute();
+  return rows.map((r) => r.applicant_id);
+}

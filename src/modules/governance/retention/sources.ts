@@ -1,11 +1,11 @@
 // Every retention source the scheduler looks at: one per kind of record that is disposed after a retention period,
 // each declared by the module that holds the records (src/platform/register/retention.ts).
 import { handedOverApplicationRetention } from '../../applications/index.ts';
-import { cardImageRetention, cardReservationRetention } from '../../card/index.ts';
+import { cardImageRetention, cardRecordRetention, cardReservationRetention } from '../../card/index.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 
 /** The sources, in the register's order of files. */
-export const retentionSources: readonly RetentionSource[] = [cardReservationRetention, cardImageRetention, handedOverApplicationRetention];
+export const retentionSources: readonly RetentionSource[] = [cardReservationRetention, cardRecordRetention, cardImageRetention, handedOverApplicationRetention];
 
 /** The source with this id, if any. */
 export const findRetentionSource = (id: string, sources: readonly RetentionSource[] = retentionSources): RetentionSource | undefined =>
