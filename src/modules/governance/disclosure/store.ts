@@ -108,3 +108,33 @@ export async function accessesTo(q: Q, municipalityCode: string, subjects: reado
     where municipality_code = ${municipalityCode} and subjects && array[${sql.join(subjects)}]::text[] order by seq desc limit ${limit}`.execute(q);
   return rows.map((r) => ({ at: new Date(r.started_at), userId: r.user_id, userName: r.user_name, department: r.department, operation: r.operation_name, category: r.category, outcome: r.outcome }));
 }
+
+/** A decided request past its retention on a day. */
+export interface DueRequest {
+  requestId: string;
+  kind: RequestKind;
+  outcome: RequestOutcome;
+  receivedOn: string;
+  decidedOn: string;
+  dueOn: string;
+}
+
+/** Requests decided `years` or more before `asOf`, oldest decision first; a pending request is never due. */
+export async function findDueRequests(q: Q, municipalityCode: string, years: number, asOf: string, limit: number): Promise<DueRequest[]> {
+  const { rows } = await sql<{ request_id: string; kind: RequestKind; outcome: RequestOutcome; received_on: string; decided_on: string; due_on: string }>`
+    select request_id, kind, outcome, received_on::text as received_on, decided_on::text as decided_on,
+      (decided_on + make_interval(years => ${years}))::date::text as due_on
+    from governance_disclosure_request
+    where municipality_code = ${municipalityCode} and decided_on + make_interval(years => ${years}) <= ${asOf}::date
+    order by decided_on, request_id
+    limit ${limit}`.execute(q);
+  return rows.map((r) => ({ requestId: r.request_id, kind: r.kind, outcome: r.outcome, receivedOn: r.received_on, decidedOn: r.decided_on, dueOn: r.due_on }));
+}
+
+/** Deletes the decided requests among `requestIds`; the ids deleted. */
+export async function deleteDecidedRequests(q: Q, municipalityCode: string, requestIds: readonly string[]): Promise<string[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await q.deleteFrom('governance_disclosure_request').where('municipality_code', '=', municipalityCode)
+    .where('request_id', 'in', requestIds).where('decided_on', 'is not', null).returning('request_id').execute();
+  return rows.map((r) => r.request_id);
+}

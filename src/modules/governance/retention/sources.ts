@@ -3,9 +3,13 @@
 import { handedOverApplicationRetention } from '../../applications/index.ts';
 import { cardImageRetention, cardRecordRetention, cardReservationRetention } from '../../card/index.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { disclosureRequestRetention } from '../disclosure/retention.ts';
+import { disposalRecordRetention } from './disposal-records.ts';
 
 /** The sources, in the register's order of files. */
-export const retentionSources: readonly RetentionSource[] = [cardReservationRetention, cardRecordRetention, cardImageRetention, handedOverApplicationRetention];
+export const retentionSources: readonly RetentionSource[] = [
+  cardReservationRetention, cardRecordRetention, cardImageRetention, handedOverApplicationRetention, disposalRecordRetention, disclosureRequestRetention,
+];
 
 /** The source with this id, if any. */
 export const findRetentionSource = (id: string, sources: readonly RetentionSource[] = retentionSources): RetentionSource | undefined =>

@@ -115,3 +115,41 @@ export async function municipalityCodes(q: Q): Promise<string[]> {
   const rows = await q.selectFrom('municipality').select('municipality_code').orderBy('municipality_code').execute();
   return rows.map((r) => r.municipality_code);
 }
+
+/** A disposed batch whose disposal records are past their retention on a day. */
+export interface DueDisposalBatch {
+  batchId: string;
+  sourceId: string;
+  disposedOn: string;
+  records: number;
+  dueOn: string;
+}
+
+/**
+ * Disposed batches approved (in Japan's calendar) `years` or more before `asOf` that still hold disposal records,
+ * oldest first; the batches of `ownSourceId` are left out (their records name batches, not persons).
+ */
+export async function findDueDisposalBatches(q: Q, municipalityCode: string, o: { years: number; asOf: string; limit: number; ownSourceId: string }): Promise<DueDisposalBatch[]> {
+  const { rows } = await sql<{ batch_id: string; source_id: string; disposed_on: string; records: number; due_on: string }>`
+    select b.batch_id::text as batch_id, b.source_id, d.disposed_on::text as disposed_on, (d.disposed_on + make_interval(years => ${o.years}))::date::text as due_on,
+      (select count(*)::int from governance_retention_item i where i.municipality_code = b.municipality_code and i.batch_id = b.batch_id) as records
+    from governance_retention_batch b
+      cross join lateral (select (b.approved_at at time zone 'Asia/Tokyo')::date as disposed_on) d
+    where b.municipality_code = ${municipalityCode} and b.status = 'disposed' and b.source_id <> ${o.ownSourceId}
+      and d.disposed_on + make_interval(years => ${o.years}) <= ${o.asOf}::date
+      and exists (select 1 from governance_retention_item i where i.municipality_code = b.municipality_code and i.batch_id = b.batch_id)
+    order by b.approved_at, b.batch_id
+    limit ${o.limit}`.execute(q);
+  return rows.map((r) => ({ batchId: r.batch_id, sourceId: r.source_id, disposedOn: r.disposed_on, records: r.records, dueOn: r.due_on }));
+}
+
+/** Deletes the disposal records of these disposed batches (not of `ownSourceId`'s); the batch ids that had some. */
+export async function deleteDisposalRecords(tx: Tx, municipalityCode: string, batchIds: readonly string[], ownSourceId: string): Promise<string[]> {
+  if (batchIds.length === 0) return [];
+  const { rows } = await sql<{ batch_id: string }>`
+    delete from governance_retention_item i using governance_retention_batch b
+    where i.municipality_code = ${municipalityCode} and i.batch_id in (${sql.join(batchIds.map((id) => sql`${id}::uuid`))})
+      and b.municipality_code = i.municipality_code and b.batch_id = i.batch_id and b.status = 'disposed' and b.source_id <> ${ownSourceId}
+    returning i.batch_id::text as batch_id`.execute(tx);
+  return [...new Set(rows.map((r) => r.batch_id))];
+}
