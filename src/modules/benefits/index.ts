@@ -2,6 +2,7 @@
 // runs, and its data-item register. The rules themselves live in domain/, the bank file in zengin/.
 export { computeTargetsCommand, importLinkageCommand, importTaxpayersCommand } from './cli.ts';
 export { benefitLedgerFile, benefitPersonalData } from './domain/personal-data.ts';
+export { benefitLedgerRetention } from './ledger/retention.ts';
 export { importLinkage, importTaxpayers, type TaxpayerImportResult } from './import/import.ts';
 export { LINKAGE_COLUMNS } from './import/linkage-row.ts';
 export { TAXPAYER_COLUMNS } from './import/taxpayer-row.ts';

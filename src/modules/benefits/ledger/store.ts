@@ -1,9 +1,10 @@
 // The console ledger's SQL: a programme's targets counted by state, a page of them (keyset by 住記個人番号) filtered by
 // state, eligible or excluded and a search (住記個人番号 or 宛名番号 exactly, 氏名カナ by prefix), and one person's case
 // (the taxpayer's figures, the linkage row and the decision). Every query names the municipality: another
-// municipality's ledger is never read. Indexes: migrations/0035_benefits_ledger_search.sql.
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../../platform/db/index.ts';
+// municipality's ledger is never read. Indexes: migrations/0035_benefits_ledger_search.sql. Then the ledger's
+// retention: the entries past it, and their disposal across every table that hangs on a taxpayer (retention.ts).
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database, Tx } from '../../../platform/db/index.ts';
 import type { LedgerState } from '../domain/ledger-state.ts';
 import type { StagedTaxpayer } from '../import/taxpayer-row.ts';
 
@@ -162,4 +163,83 @@ export async function ledgerCase(db: Kysely<Database>, code: string, programmeId
       exclusionCode: r.exclusion_code, explanation: r.explanation!, computedAt: new Date(r.computed_at!), stateChangedAt: new Date(r.state_changed_at!),
     },
   };
+}
+
+/** One entry of the ledger: a taxpayer of a programme, and with them everything the programme did for them. */
+export interface LedgerEntry {
+  programmeId: string;
+  residentNumber: string;
+}
+
+/** An entry past its retention on a day. */
+export interface DueLedgerEntry extends LedgerEntry {
+  dueOn: string;
+}
+
+const entryList = (entries: readonly LedgerEntry[]) => sql.join(entries.map((e) => sql`(${e.programmeId}::text, ${e.residentNumber}::text)`));
+
+/** True for the taxpayer `t` while money is still moving: a receivable not yet settled, or a transfer not yet answered. */
+const moneyMoving = sql`(exists (select 1 from benefit_receivable r where r.municipality_code = t.municipality_code and r.programme_id = t.programme_id
+    and r.resident_number = t.resident_number and r.status in ('open', 'partial'))
+  or exists (select 1 from benefit_payment_item i where i.municipality_code = t.municipality_code and i.programme_id = t.programme_id
+    and i.resident_number = t.resident_number and i.result = 'pending'))`;
+
+/**
+ * Entries whose retention ended on or before `asOf`: `years` after their programme's end and after the settlement of
+ * each of their receivables, whichever is later; never while money is still moving. Oldest first, at most `limit`.
+ */
+export async function findDueLedgerEntries(q: Kysely<Database>, code: string, o: { programmes: ReadonlyArray<{ id: string; endsOn: string }>; years: number; asOf: string; limit: number }): Promise<DueLedgerEntry[]> {
+  if (o.programmes.length === 0) return [];
+  const programmes = sql.join(o.programmes.map((p) => sql`(${p.id}::text, ${p.endsOn}::date)`));
+  const after = (day: RawBuilder<unknown>) => sql`(${day} + make_interval(years => ${o.years}))::date`;
+  const { rows } = await sql<{ programme_id: string; resident_number: string; due_on: string }>`
+    select programme_id, resident_number, due_on::text as due_on from (
+      select t.programme_id, t.resident_number, greatest(${after(sql`p.ends_on`)}, ${after(sql`r.settled_on`)}) as due_on
+      from benefit_taxpayer t
+        join (values ${programmes}) as p (programme_id, ends_on) on p.programme_id = t.programme_id
+        cross join lateral (select max((r.status_changed_at at time zone 'Asia/Tokyo')::date) as settled_on from benefit_receivable r
+          where r.municipality_code = t.municipality_code and r.programme_id = t.programme_id and r.resident_number = t.resident_number) r
+      where t.municipality_code = ${code} and not ${moneyMoving}) e
+    where due_on <= ${o.asOf}::date
+    order by due_on, programme_id, resident_number
+    limit ${o.limit}`.execute(q);
+  return rows.map((r) => ({ programmeId: r.programme_id, residentNumber: r.resident_number, dueOn: r.due_on }));
+}
+
+/** The tables that hang on a taxpayer's entry, children first (the foreign keys do not cascade). */
+const entryTables = ['benefit_receivable', 'benefit_payment_item', 'benefit_reply', 'benefit_decision', 'benefit_letter', 'benefit_target'] as const;
+/** The person's own tables, shared by every programme: they go with the person's last entry. */
+const personTables = ['benefit_account', 'benefit_account_lookup', 'benefit_linkage'] as const;
+
+/**
+ * Deletes these entries, unless money is still moving for one: the taxpayer's row and every row of the programme that
+ * hangs on it (letters, replies, decisions, transfers, receivables and their payments); then the person's accounts,
+ * 公金受取口座 answer and linkage row once no programme holds them any more, and their number from the payment
+ * batches' lists of those left out. The entries deleted.
+ */
+export async function deleteLedgerEntries(tx: Tx, code: string, entries: readonly LedgerEntry[]): Promise<LedgerEntry[]> {
+  if (entries.length === 0) return [];
+  const { rows: going } = await sql<{ programme_id: string; resident_number: string }>`
+    select t.programme_id, t.resident_number from benefit_taxpayer t
+    where t.municipality_code = ${code} and (t.programme_id, t.resident_number) in (${entryList(entries)}) and not ${moneyMoving}`.execute(tx);
+  if (going.length === 0) return [];
+  const gone = going.map((r) => ({ programmeId: r.programme_id, residentNumber: r.resident_number }));
+  const list = entryList(gone);
+  await sql`delete from benefit_receivable_payment p using benefit_receivable r
+    where p.municipality_code = ${code} and r.municipality_code = p.municipality_code and r.receivable_id = p.receivable_id
+      and (r.programme_id, r.resident_number) in (${list})`.execute(tx);
+  for (const table of [...entryTables, 'benefit_taxpayer']) {
+    await sql`delete from ${sql.table(table)} where municipality_code = ${code} and (programme_id, resident_number) in (${list})`.execute(tx);
+  }
+  const residents = sql.join([...new Set(gone.map((e) => e.residentNumber))]);
+  for (const table of personTables) {
+    await sql`delete from ${sql.table(table)} x where x.municipality_code = ${code} and x.resident_number in (${residents})
+      and not exists (select 1 from benefit_taxpayer t where t.municipality_code = x.municipality_code and t.resident_number = x.resident_number)`.execute(tx);
+  }
+  await sql`update benefit_payment_batch b
+    set left_out = (select coalesce(jsonb_agg(n.value order by n.i), '[]'::jsonb) from jsonb_array_elements(b.left_out) with ordinality as n (value, i)
+      where (b.programme_id, n.value #>> '{}') not in (${list}))
+    where b.municipality_code = ${code}
+      and exists (select 1 from jsonb_array_elements_text(b.left_out) as o (n) where (b.programme_id, o.n) in (${list}))`.execute(tx);
+  return gone;
 }

@@ -1,6 +1,7 @@
 // Every retention source the scheduler looks at: one per kind of record that is disposed after a retention period,
 // each declared by the module that holds the records (src/platform/register/retention.ts).
 import { handedOverApplicationRetention } from '../../applications/index.ts';
+import { benefitLedgerRetention } from '../../benefits/index.ts';
 import { cardImageRetention, cardRecordRetention, cardReservationRetention } from '../../card/index.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 import { disclosureRequestRetention } from '../disclosure/retention.ts';
@@ -8,7 +9,7 @@ import { disposalRecordRetention } from './disposal-records.ts';
 
 /** The sources, in the register's order of files. */
 export const retentionSources: readonly RetentionSource[] = [
-  cardReservationRetention, cardRecordRetention, cardImageRetention, handedOverApplicationRetention, disposalRecordRetention, disclosureRequestRetention,
+  cardReservationRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, disposalRecordRetention, disclosureRequestRetention,
 ];
 
 /** The source with this id, if any. */
