@@ -25,7 +25,7 @@ export const certificateTaxFile = {
   },
   users: { ja: '市民税課・区役所の証明書交付担当の職員', en: 'Certificate clerks of the tax division and the ward offices' },
   retentionYears: 5,
-  retentionNote: { ja: '課税年度から5年（次の取込で置き換え）', en: 'five years after the fiscal year (replaced by the next import)' },
+  retentionNote: { ja: '課税年度の末日から5年（取込はその年度分を置き換え）', en: 'five years after the end of the fiscal year (an import replaces the years it holds)' },
   recipients: {
     ja: 'なし（コンビニ交付では証明書の内容を証明書交付センター経由で申請者本人に交付）',
     en: 'none (at kiosks the certificate goes to the applicant through the issuance centre)',

@@ -1,7 +1,8 @@
 // The look-ups certificates are made from: a person's tax record for a year with the facts refusals rest on, the
-// counter's search (住記個人番号, 宛名番号, or 氏名カナ + 生年月日), the kiosk's serial number, and the years on record.
-import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../../../platform/db/index.ts';
+// counter's search (住記個人番号, 宛名番号, or 氏名カナ + 生年月日), the kiosk's serial number, and the years on record;
+// then the years past their retention and their disposal (retention.ts).
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, Tx } from '../../../platform/db/index.ts';
 import type { CertificateResidentTable } from '../../../platform/db/schema.ts';
 import { normalizeKanaStrict } from '../../../platform/text/index.ts';
 import type { Filing, ResidentFacts, ResidentStatus, TaxAmounts, TaxFigures, TaxRecord, TaxStatus } from '../domain/tax-record.ts';
@@ -128,4 +129,47 @@ export async function taxYearCounts(db: Kysely<Database>, municipalityCode: stri
     .orderBy('fiscal_year', 'desc')
     .execute();
   return rows.map((r) => ({ fiscalYear: r.fiscal_year, rows: Number(r.rows), importedAt: new Date(r.imported_at) }));
+}
+
+/** One person's tax record of one fiscal year. */
+export interface TaxYear {
+  residentNumber: string;
+  fiscalYear: number;
+}
+
+/** A tax record past its retention on a day. */
+export interface DueTaxYear extends TaxYear {
+  dueOn: string;
+}
+
+/** The day a fiscal year's records are due: `years` after the year ends (31 March), as 1 April. */
+const dueDay = (years: number) => sql`make_date(t.fiscal_year + 1 + ${years}, 4, 1)`;
+
+/** Tax records whose fiscal year ended `years` or more before `asOf`, oldest year first, at most `limit`. */
+export async function findDueTaxYears(db: Kysely<Database>, municipalityCode: string, years: number, asOf: string, limit: number): Promise<DueTaxYear[]> {
+  const { rows } = await sql<{ resident_number: string; fiscal_year: number; due_on: string }>`
+    select t.resident_number, t.fiscal_year, to_char(${dueDay(years)}, 'YYYY-MM-DD') as due_on
+    from certificate_tax_record t
+    -- the fiscal year asOf falls in (April–March) less one, less the years: the last year whose records are due
+    where t.municipality_code = ${municipalityCode} and t.fiscal_year <= extract(year from ${asOf}::date - interval '3 months')::integer - 1 - ${years}
+    order by t.fiscal_year, t.resident_number
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ residentNumber: r.resident_number, fiscalYear: r.fiscal_year, dueOn: r.due_on }));
+}
+
+/**
+ * Deletes these tax records, then the persons left with none (their registry facts were kept for the certificates
+ * of those years only); the records deleted.
+ */
+export async function deleteTaxYears(tx: Tx, municipalityCode: string, records: readonly TaxYear[]): Promise<TaxYear[]> {
+  if (records.length === 0) return [];
+  const { rows } = await sql<{ resident_number: string; fiscal_year: number }>`
+    delete from certificate_tax_record where municipality_code = ${municipalityCode}
+      and (resident_number, fiscal_year) in (${sql.join(records.map((r) => sql`(${r.residentNumber}::text, ${r.fiscalYear}::integer)`))})
+    returning resident_number, fiscal_year`.execute(tx);
+  if (rows.length === 0) return [];
+  await sql`delete from certificate_resident p where p.municipality_code = ${municipalityCode}
+      and p.resident_number in (${sql.join([...new Set(rows.map((r) => r.resident_number))])})
+      and not exists (select 1 from certificate_tax_record t where t.municipality_code = p.municipality_code and t.resident_number = p.resident_number)`.execute(tx);
+  return rows.map((r) => ({ residentNumber: r.resident_number, fiscalYear: r.fiscal_year }));
 }

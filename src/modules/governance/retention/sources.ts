@@ -3,13 +3,15 @@
 import { handedOverApplicationRetention } from '../../applications/index.ts';
 import { benefitLedgerRetention } from '../../benefits/index.ts';
 import { cardImageRetention, cardRecordRetention, cardReservationRetention } from '../../card/index.ts';
+import { taxYearRetention } from '../../certificates/index.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 import { disclosureRequestRetention } from '../disclosure/retention.ts';
 import { disposalRecordRetention } from './disposal-records.ts';
 
 /** The sources, in the register's order of files. */
 export const retentionSources: readonly RetentionSource[] = [
-  cardReservationRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, disposalRecordRetention, disclosureRequestRetention,
+  cardReservationRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, taxYearRetention,
+  disposalRecordRetention, disclosureRequestRetention,
 ];
 
 /** The source with this id, if any. */
