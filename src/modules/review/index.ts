@@ -13,5 +13,5 @@ export {
 export { defaultNoMatchAlertPolicy, type NoMatchAlertPolicy } from './domain/alert.ts';
 export { type ReviewIndexer, reviewIndexers } from './indexer.ts';
 export { type ApplicantInput, matchApplicant } from './match.ts';
-export { reviewExtractFile, reviewPersonalData } from './domain/personal-data.ts';
+export { reviewExtractDisposal, reviewExtractFile, reviewPersonalData } from './domain/personal-data.ts';
 export { type ReasonCode, type ReviewVerdict, type Verdict, REASON_CODES, VERDICTS } from './domain/verdict.ts';

@@ -1,6 +1,7 @@
 // 個人情報ファイル: the platform's mail outbox — every e-mail to a resident, kept until sent and for 30 days after —
 // declared like the modules' files so the 個人情報ファイル簿 names it too.
 import { type PersonalDataFile, type PersonalDataItem, personalItem } from '../register/personal-data.ts';
+import type { OtherDisposal } from '../register/retention.ts';
 
 /** What the register says about the outbox (送信メール). */
 export const mailOutboxFile = {
@@ -20,6 +21,17 @@ export const mailOutboxFile = {
   encrypted: false,
   persons: { table: 'platform_mail_outbox', key: ['to_address'], note: { ja: 'メールアドレス', en: 'e-mail address' } },
 } as const satisfies PersonalDataFile;
+
+/** How sent mail goes: not through the retention scheduler, but by the worker's hourly purge. */
+export const mailOutboxDisposal: OtherDisposal = {
+  fileId: mailOutboxFile.fileId,
+  rule: mailOutboxFile.retentionNote,
+  mechanism: {
+    ja: 'ワーカーが1時間ごとに、送信後30日を過ぎたメールと、30日を過ぎても送信できなかったメールを削除',
+    en: 'The worker deletes, every hour, mail sent more than 30 days ago and mail still unsent after 30 days',
+  },
+  where: 'src/platform/mail/outbox.ts (purgeSentMail), run by purge-sent-mail in src/platform/jobs/housekeeping.ts',
+};
 
 const item = personalItem<'platform_mail_outbox'>;
 

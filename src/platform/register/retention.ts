@@ -33,3 +33,18 @@ export interface RetentionSource {
   /** Disposes of the records with these keys inside `tx`; returns the keys it disposed (those already gone are left out). */
   dispose(tx: Tx, municipalityCode: string, keys: readonly string[]): Promise<string[]>;
 }
+
+/**
+ * A file whose records are disposed of by a mechanism of its own rather than through the scheduler — replaced whole
+ * by each import, or purged by a job — declared so that the council sees every file's rule beside the sources'.
+ */
+export interface OtherDisposal {
+  /** The register file (PersonalDataFile.fileId). */
+  fileId: string;
+  /** The rule as the council reads it, e.g. 「送信後30日」. */
+  rule: Bilingual;
+  /** What disposes of the records, and when. */
+  mechanism: Bilingual;
+  /** Where it lives in the code (file and function), for whoever checks it. */
+  where: string;
+}

@@ -1,6 +1,6 @@
-// 保存期間・消去 in the console: for each retention source what is due and not yet proposed, the batches waiting for
-// approval (those waiting over 30 days apart, as overdue), one batch's records with the approval button, and the
-// disposed batches with their 消去証明書.
+// 保存期間・消去 in the console: for each retention source what is due and not yet proposed, the files disposed of by
+// a mechanism of their own, the batches waiting for approval (those waiting over 30 days apart, as overdue), one
+// batch's records with the approval button, and the disposed batches with their 消去証明書.
 import type { Lang } from '../../../platform/errors.ts';
 import { t } from '../../../platform/http/language.ts';
 import { ConsoleLayout } from '../../../platform/ui/layout.tsx';
@@ -25,6 +25,15 @@ export interface SourceRow {
   due: number;
   more: boolean;
   waiting: number;
+}
+
+/** A file disposed of without the scheduler, as the page lists it. */
+export interface OtherRow {
+  fileId: string;
+  fileTitle: Bilingual;
+  rule: Bilingual;
+  mechanism: Bilingual;
+  where: string;
 }
 
 export interface BatchRow extends RetentionBatch {
@@ -72,6 +81,28 @@ function SourceTable({ lang, sources }: { lang: Lang; sources: readonly SourceRo
   );
 }
 
+function OtherTable({ lang, others }: { lang: Lang; others: readonly OtherRow[] }) {
+  return (
+    <table class="data-table" id="retention-others">
+      <caption safe>{t(lang, '抽出・承認によらず、それぞれの仕組みで消去されるファイル', 'Files disposed of by a mechanism of their own, without batches')}</caption>
+      <thead>
+        <tr>{[t(lang, '個人情報ファイル', 'File'), t(lang, '保存期間', 'Retention'), t(lang, '消去の仕組み', 'Mechanism'), t(lang, '所在', 'Where')]
+          .map((h) => <th scope="col" safe>{h}</th>)}</tr>
+      </thead>
+      <tbody>
+        {others.map((o) => (
+          <tr data-file={o.fileId}>
+            <th scope="row" safe>{o.fileTitle[lang]}</th>
+            <td safe>{o.rule[lang]}</td>
+            <td safe>{o.mechanism[lang]}</td>
+            <td><code safe>{o.where}</code></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function BatchTable({ lang, batches, caption, id }: { lang: Lang; batches: readonly BatchRow[]; caption: string; id: string }) {
   if (batches.length === 0) return <p id={id} safe>{t(lang, `${caption}: なし`, `${caption}: none`)}</p>;
   return (
@@ -99,7 +130,7 @@ function BatchTable({ lang, batches, caption, id }: { lang: Lang; batches: reado
 }
 
 /** The retention overview. */
-export function RetentionPage(p: Common & { asOf: string; sources: readonly SourceRow[]; batches: readonly BatchRow[] }) {
+export function RetentionPage(p: Common & { asOf: string; sources: readonly SourceRow[]; others: readonly OtherRow[]; batches: readonly BatchRow[] }) {
   const { lang } = p;
   const title = t(lang, '保存期間・消去', 'Retention and disposal');
   const overdue = p.batches.filter((b) => b.standing === 'overdue');
@@ -119,6 +150,7 @@ export function RetentionPage(p: Common & { asOf: string; sources: readonly Sour
             <button type="submit" class="button" safe>{t(lang, '今すぐ抽出', 'Propose now')}</button>
           </form>
         : ''}
+      <OtherTable lang={lang} others={p.others} />
       <h2 safe>{t(lang, '期限超過', 'Overdue')}</h2>
       <BatchTable lang={lang} batches={overdue} id="retention-overdue" caption={t(lang, `${OVERDUE_DAYS}日を超えて承認待ちのバッチ`, `Batches waiting over ${OVERDUE_DAYS} days`)} />
       <h2 safe>{t(lang, '承認待ち', 'Waiting for approval')}</h2>

@@ -58,6 +58,9 @@ for (const backend of backends) {
       const page = await get(base, auditor);
       assert.equal(page.statusCode, 200);
       assert.match(sourceRow(page.body, 'card.reservations'), /来庁予定日から1年<\/td><td>予約の行を削除<\/td><td data-due>2<\/td><td data-waiting>0<\/td>/);
+      const otherRow = (id: string) => new RegExp(`<tr data-file="${id}">([\\s\\S]*?)</tr>`).exec(page.body)?.[1] ?? '';
+      assert.match(otherRow('mail_outbox'), /送信後30日で消去<\/td><td>ワーカーが1時間ごとに[^<]*<\/td><td><code>src\/platform\/mail\/outbox\.ts \(purgeSentMail\)/);
+      assert.match(otherRow('review_extract'), /次の取込で置き換え（旧世代は消去）<\/td>/);
       assert.doesNotMatch(page.body, /今すぐ抽出/);
       assert.equal((await post(`${base}/propose`, auditor)).statusCode, 403);
       assert.equal((await lastEvent('governance.retention.read')).user_id, 'ret.auditor');

@@ -19,9 +19,9 @@ import type { GovernanceDeps } from '../register/routes.ts';
 import { retentionOperations as ops } from './audit.ts';
 import { renderDisposalCertificate, certificateFacts, type CertificateInput } from './certificate.ts';
 import { batchStanding } from './domain/approval.ts';
-import { type BatchRow, RETENTION_PATH, RetentionBatchPage, RetentionPage, type SourceRow } from './page.tsx';
+import { type BatchRow, type OtherRow, RETENTION_PATH, RetentionBatchPage, RetentionPage, type SourceRow } from './page.tsx';
 import { type ApprovalResult, approveBatch, BATCH_LIMIT, proposeDue } from './scheduler.ts';
-import { findRetentionSource, retentionSources } from './sources.ts';
+import { findRetentionSource, otherDisposals, retentionSources } from './sources.ts';
 import { alreadyProposed, batchItems, countProposed, findBatch, listBatches, type RetentionBatch } from './store.ts';
 
 const langQuery = { type: 'object', properties: { lang: { type: 'string', maxLength: 2 } } } as const;
@@ -29,6 +29,7 @@ const batchParams = { type: 'object', required: ['id'], properties: { id: { type
 const csrfBody = { type: 'object', properties: { csrf: { type: 'string', maxLength: 200 } } } as const;
 
 const fileTitle = (fileId: string) => registerFiles.find((f) => f.file.fileId === fileId)?.file.title ?? { ja: fileId, en: fileId };
+const others: readonly OtherRow[] = otherDisposals.map((o) => ({ ...o, fileTitle: fileTitle(o.fileId) }));
 const unknownSource = (id: string): Pick<RetentionSource, 'title' | 'rule' | 'method'> => ({ title: { ja: id, en: id }, rule: { ja: '—', en: '—' }, method: { ja: '—', en: '—' } });
 
 const refusals: Record<Extract<ApprovalResult, { refused: string }>['refused'], { status: number; ja: string; en: string }> = {
@@ -64,7 +65,7 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     const asOf = todayInJapan();
     const now = new Date();
     const [ctx, sourceList, batches] = await Promise.all([common(req, notice), sourceRows(municipalityCode, asOf), listBatches(db.kysely, municipalityCode)]);
-    return html(reply, status, RetentionPage({ ...ctx, asOf, sources: sourceList, batches: batches.map((b) => row(b, now)) }));
+    return html(reply, status, RetentionPage({ ...ctx, asOf, sources: sourceList, others, batches: batches.map((b) => row(b, now)) }));
   };
 
   const batchPage = async (req: FastifyRequest, reply: FastifyReply, id: string, status: number, notice?: PageNotice) => {

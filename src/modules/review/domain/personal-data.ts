@@ -3,6 +3,7 @@
 // personal items they stand for. Their comments name them without starting "personal data", so the register's
 // completeness test checks only that these columns exist.
 import { type PersonalDataFile, type PersonalDataItem, personalItem } from '../../../platform/register/personal-data.ts';
+import type { OtherDisposal } from '../../../platform/register/retention.ts';
 
 /** What the register says about the review extract. */
 export const reviewExtractFile = {
@@ -22,6 +23,17 @@ export const reviewExtractFile = {
   encrypted: true,
   persons: { table: 'review_reading', key: ['generation', 'resident_id'], note: { ja: '世代と内部番号の組（旧世代の消去前は重複あり）', en: 'generation and internal number (counted twice until the old generation is deleted)' } },
 } as const satisfies PersonalDataFile;
+
+/** How the extract goes: not through the retention scheduler, but generation by generation on each import. */
+export const reviewExtractDisposal: OtherDisposal = {
+  fileId: reviewExtractFile.fileId,
+  rule: reviewExtractFile.retentionNote,
+  mechanism: {
+    ja: '取込のたびに新しい世代を現行とし、旧世代（途中で止まった取込の世代を含む）を削除',
+    en: 'Each import makes its new generation current and deletes the old ones (a generation an interrupted import left included)',
+  },
+  where: 'src/modules/review/import.ts (deleteStaleGenerations)',
+};
 
 const item = personalItem<'review_reading'>;
 
