@@ -199,7 +199,8 @@ export async function findDueLedgerEntries(q: Kysely<Database>, code: string, o:
         join (values ${programmes}) as p (programme_id, ends_on) on p.programme_id = t.programme_id
         cross join lateral (select max((r.status_changed_at at time zone 'Asia/Tokyo')::date) as settled_on from benefit_receivable r
           where r.municipality_code = t.municipality_code and r.programme_id = t.programme_id and r.resident_number = t.resident_number) r
-      where t.municipality_code = ${code} and not ${moneyMoving}) e
+      -- a programme not yet past its years has no entry due: the values row goes before any taxpayer is read
+      where t.municipality_code = ${code} and ${after(sql`p.ends_on`)} <= ${o.asOf}::date and not ${moneyMoving}) e
     where due_on <= ${o.asOf}::date
     order by due_on, programme_id, resident_number
     limit ${o.limit}`.execute(q);
