@@ -54,6 +54,12 @@ export async function renderDisposalCertificate(input: CertificateInput): Promis
     doc.fontSize(9.5).fillColor(MUTED).text(label, { continued: true }).fillColor(INK).text(`\u3000${value}`);
   }
   doc.moveDown(0.6).fontSize(11).fillColor(INK).text(say(lang, '消去した記録', 'Records disposed of'));
+  if (input.items.length === 0) {
+    // The disposal records themselves went after their own retention (governance.disposal): the counts above remain.
+    doc.fontSize(9.5).fillColor(MUTED).text(say(lang,
+      '記録の一覧は、消去記録の保存期間の満了により消去しました。',
+      'The list of records was itself disposed of when the disposal records’ retention ended.'));
+  }
   for (const i of input.items) {
     const state = i.disposed ? say(lang, '消去', 'disposed of') : say(lang, '消去済み（既になし）', 'already gone');
     doc.fontSize(8.5).fillColor(INK).text(`・${i.description}`, { continued: true }).fillColor(MUTED).text(`\u3000${i.recordKey}\u3000${say(lang, '満了日', 'due')} ${i.dueOn}\u3000${state}`);

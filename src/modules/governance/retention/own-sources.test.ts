@@ -6,11 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addMunicipality, city, otherCity } from '../../../../test/support/audit.ts';
 import { backends, freshDb } from '../../../../test/support/db.ts';
+import { checkedPdfText } from '../../../../test/support/pdf-checked.ts';
 import { systemActor } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 import { decideRequest, findRequest, insertRequest } from '../disclosure/store.ts';
 import { disclosureRequestRetention } from '../disclosure/retention.ts';
+import { renderDisposalCertificate } from './certificate.ts';
 import { disposalRecordRetention } from './disposal-records.ts';
 import { mailSource, queueMail } from './retention.builders.ts';
 import { approveBatch, proposeDue } from './scheduler.ts';
@@ -63,6 +65,12 @@ for (const backend of backends) {
         assert.equal((await batchItems(db.kysely, city, late)).length, 1, 'a batch not yet due keeps its records');
         assert.deepEqual((await batchItems(db.kysely, city, own!)).map((i) => [i.recordKey, i.disposed]), [[early, true]]);
         assert.deepEqual((await due(disposalRecordRetention, '2040-01-01')).map((d) => d.key), [late], 'the source\'s own batch is never due');
+        const batch = (await findBatch(db.kysely, city, early))!;
+        const text = checkedPdfText(await renderDisposalCertificate({
+          municipalityName: '見本市', lang: 'ja', batch: { ...batch, approvedAt: batch.approvedAt!, approvedBy: batch.approvedBy! },
+          source: mailSource, fileTitle: { ja: '送信メール', en: 'Mail' }, items: [],
+        }));
+        for (const expected of ['消去証明書', early, '2件を消去', '記録の一覧は、消去記録の保存期間の満了により消去しました。']) assert.ok(text.includes(expected), `certificate lacks ${expected}`);
         assert.deepEqual(await dispose(disposalRecordRetention, [early, own!, 'not-an-id']), [], 'records already gone, or of its own batches, are not disposed of');
         assert.deepEqual(await dispose(disposalRecordRetention, [late]), [late]);
         assert.deepEqual(await dispose(disposalRecordRetention, [late]), []);
