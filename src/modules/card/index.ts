@@ -21,6 +21,6 @@ export {
 } from './reservations/book.ts';
 export { installCardApi } from './api.ts';
 export { cardImageDeps, cardImageFile, cardImagePersonalData, cardImageRetention, cardImageSweepJob, installCardImageConsole } from './images/index.ts';
-export { cardReservationRetention } from './reservations/retention.ts';
+export { cardReservationRetention, cardWaitlistRetention } from './reservations/retention.ts';
 export { cardRecordRetention } from './issuance/retention.ts';
 export type { CardApiDeps } from './deps.ts';

@@ -3,7 +3,7 @@
 // by a mechanism of their own instead. Every file of the register is in one list or the other (coverage.test.ts).
 import { handedOverApplicationRetention } from '../../applications/index.ts';
 import { benefitLedgerRetention } from '../../benefits/index.ts';
-import { cardImageRetention, cardRecordRetention, cardReservationRetention } from '../../card/index.ts';
+import { cardImageRetention, cardRecordRetention, cardReservationRetention, cardWaitlistRetention } from '../../card/index.ts';
 import { taxYearRetention } from '../../certificates/index.ts';
 import { mailOutboxDisposal } from '../../../platform/mail/index.ts';
 import type { OtherDisposal, RetentionSource } from '../../../platform/register/retention.ts';
@@ -13,7 +13,7 @@ import { disposalRecordRetention } from './disposal-records.ts';
 
 /** The sources, in the register's order of files. */
 export const retentionSources: readonly RetentionSource[] = [
-  cardReservationRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, taxYearRetention,
+  cardReservationRetention, cardWaitlistRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, taxYearRetention,
   disposalRecordRetention, disclosureRequestRetention,
 ];
 
