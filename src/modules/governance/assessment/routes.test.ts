@@ -75,6 +75,11 @@ for (const backend of backends) {
       assert.equal(event.detail, 'page; application=0');
     });
 
+    it('marks 口座情報 among the benefits ledger\'s items, and not among the card records\'', async () => {
+      assert.match(row((await get(`${base}?file=benefit_ledger`)).body, '2. ④主な記録項目'), /\[○\] 地方税関係情報 \[○\] 口座情報/);
+      assert.match(row((await get(`${base}?file=card_record`)).body, '2. ④主な記録項目'), /\[ \] 口座情報/);
+    });
+
     it('names the last signed verification of the audit chain once it has been anchored', async () => {
       await anchorAuditChain(t.db, { dataDir }, city, { now: new Date('2026-04-01T00:00:00.000Z') });
       assert.match(row((await get(`${base}?file=benefit_ledger`)).body, '操作ログ'), /最終検証・署名: 2026-04-01T00:00:00.000Z/);

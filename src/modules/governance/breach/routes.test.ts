@@ -88,9 +88,10 @@ for (const backend of backends) {
       assert.match(body, /本人を特定しない対象（証明書・決済など）: certificate \(1\)/);
       // A clerk has no individual-number capability: the category is hidden from what it could read, but the log's flag counts.
       assert.deepEqual(cells(body, 'category', 'individual_number').slice(1, 3), ['2', '権限なし']);
-      // The ledger's bank-account items are declared under その他, so no reporting ground shows in the figures.
-      assert.match(row(body, 'category', 'other'), /<td>6<\/td>/);
-      assert.match(body, /数値から判断できる報告事由には当たりません。/);
+      // The ledger holds bank accounts (口座): the resident read there is a person of 財産的被害のおそれ, a reporting ground.
+      assert.deepEqual(cells(body, 'category', 'account').slice(1, 2), ['1']);
+      assert.match(body, /不正に利用されることにより財産的被害が生じるおそれ（口座情報、同第2号）/);
+      assert.doesNotMatch(body, /数値から判断できる報告事由には当たりません。/);
       const event = await lastEvent('governance.breach.investigate');
       assert.equal(event.user_id, 'gov.investigator');
       assert.equal(event.category, 'read');
@@ -136,7 +137,7 @@ for (const backend of backends) {
       assert.match(text, /漏えい等の影響範囲/);
       assert.match(text, /職員（ログインID） suspect\.k/);
       assert.match(text, /本人の数（操作ログから） 5人/);
-      assert.match(text, /数値から判断できる報告事由はありません。/);
+      assert.match(text, /3\. 報告事由 ・不正に利用されることにより財産的被害が生じるおそれ（口座情報、同第2号）/);
       assert.match(text, /個人番号 確認 2／閲覧しうる 権限なし 電子申請データ/);
       assert.match(text, /電子申請データ（application）/);
       assert.match(text, /再発防止のための措置/);
