@@ -35,7 +35,7 @@ describe('breach rules', () => {
   }
 
   const reach: Array<[role: keyof typeof roles, files: string[], hidden: string[]]> = [
-    ['clerk', ['review_extract', 'card_reservation', 'card_record', 'application', 'certificate_tax'], ['individual_number', 'sensitive']],
+    ['clerk', ['review_extract', 'card_reservation', 'card_record', 'card_image', 'application', 'certificate_tax'], ['individual_number', 'sensitive']],
     ['operator', ['card_reservation'], ['individual_number', 'sensitive']],
     ['number_handler', ['application'], []],
     ['benefits_clerk', ['benefit_ledger'], ['individual_number', 'sensitive']],

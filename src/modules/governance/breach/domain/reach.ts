@@ -7,7 +7,8 @@ import type { DataCategory } from '../../../../platform/register/personal-data.t
 /**
  * What an audit subject kind (`kind:id`) means for a breach: the register file whose records it names, and the kind
  * of the person id it carries (a benefit target's id is the resident's 宛名番号, sometimes behind `programme.`).
- * Kinds not listed (a certificate, a payment, a handover, a batch, a client) name no person and are reported apart.
+ * Kinds not listed (a certificate, a payment, a handover, a batch, a client) name no person and are reported apart;
+ * so is `card_image`, an image's id, whose events also name the card (`card:`) and so its person.
  */
 export const subjectKinds = {
   resident: { fileId: 'certificate_tax', person: 'resident', dropsProgramme: false },
@@ -37,6 +38,8 @@ export function personOf(subject: string): { fileId: string; person: string } | 
 }
 
 const card = ['card_record'];
+/** The document images are a file of their own (their own retention), read with the card they belong to. */
+const cardImages = [...card, 'card_image'];
 const benefits = ['benefit_ledger'];
 const applications = ['application'];
 
@@ -57,7 +60,7 @@ export const capabilityFiles: Readonly<Record<Capability, readonly string[] | 'a
   'certificates.report.read': [], 'certificates.settings.manage': [],
   'card.masters.manage': [], 'card.reservations.read': ['card_reservation'], 'card.reservations.proxy': ['card_reservation'],
   'card.reservations.checkin': ['card_reservation'], 'card.reports.read': [],
-  'card.issuance.manage': card, 'card.issuance.read': card, 'card.shipping.manage': card, 'card.images.read': card, 'card.images.manage': card,
+  'card.issuance.manage': card, 'card.issuance.read': card, 'card.shipping.manage': card, 'card.images.read': cardImages, 'card.images.manage': cardImages,
   'benefits.ledger.read': benefits, 'benefits.ledger.manage': benefits, 'benefits.accounts.manage': benefits, 'benefits.accounts.reveal': benefits,
   'benefits.payments.prepare': benefits, 'benefits.payments.approve': benefits, 'benefits.receivables.manage': benefits, 'benefits.reports.read': [],
   'mail.outbox.read': ['mail_outbox'],
