@@ -7,3 +7,4 @@ export { applicationFile, applicationPersonalData } from './domain/personal-data
 export { approvedCertificateRequests, type CertificateRequest, certificateRequest, completeCertificateRequest } from './certificate-requests.ts';
 export type { Decider } from './inbox/decide.ts';
 export { handedOverApplicationRetention } from './handover/retention.ts';
+export { closedApplicationRetention } from './closed/retention.ts';

@@ -12,7 +12,9 @@ import type { ApplicationState } from '../domain/state.ts';
 import { buildProcedure, everyTypeFields } from '../portal.builders.ts';
 import { sealSensitive, splitValues } from '../sensitive-values.ts';
 import { insertApplication, saveProcedureVersion } from '../store.ts';
-import type { EncryptedFiles } from '../../../platform/files/index.ts';
+import { type EncryptedFiles, encryptedFiles } from '../../../platform/files/index.ts';
+import type { Backend } from '../../../platform/db/index.ts';
+import { type TestApp, testApp } from '../../../../test/support/app.ts';
 
 /** A tiny PNG (signature, IHDR of a 1×1 image): what sniffMediaType recognises as image/png. */
 export const tinyPng = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
@@ -63,3 +65,16 @@ export const sampleValues = (name: string): Record<string, unknown> => ({
   name, name_kana: 'ミホン タロウ', birth_date: '1980-04-01', postal_code: '599-9901', address: '大阪府見本市本町1-2-3', email: 'taro@example.jp',
   copies: 2, purpose: 'loan', days: ['mon', 'tue'], consent: true, my_number: '123456789018', health: '通院中', identity_document: [],
 });
+
+/** A console server with the plain procedure saved, and applications of it with the sample values (no 個人番号, no 要配慮). */
+export async function plainApplicationWorld(backend: Backend): Promise<{
+  t: TestApp;
+  application(o: { state?: ApplicationState; submittedAt: Date; attachment?: { name: string; content: Buffer } | null }): Promise<BuiltApplication>;
+}> {
+  const t = await testApp(backend, ['console']);
+  const cipher = await testCipher(t.db, t.config);
+  const files = encryptedFiles(t.config.filesDir);
+  const version = await saveProcedure(t.db, plainProcedure());
+  const values = Object.fromEntries(Object.entries(sampleValues('見本 太郎')).filter(([k]) => k !== 'my_number' && k !== 'health'));
+  return { t, application: (o) => submittedApplication(t.db, cipher, files, plainProcedure(), version, { ...o, values }) };
+}

@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { type TestApp, testApp } from '../../../../test/support/app.ts';
+import type { TestApp } from '../../../../test/support/app.ts';
 import { backends } from '../../../../test/support/db.ts';
 import { demoCity } from '../../../demo/demo-city.ts';
-import { encryptedFiles } from '../../../platform/files/index.ts';
-import { type BuiltApplication, plainProcedure, sampleValues, saveProcedure, submittedApplication, testCipher } from './handover.builders.ts';
+import { type BuiltApplication, plainApplicationWorld } from './handover.builders.ts';
 import { handedOverApplicationRetention as source } from './retention.ts';
 import { findHandover, listDisposals } from './store.ts';
 
@@ -21,13 +20,10 @@ for (const backend of backends) {
     let t: TestApp;
     let apps: BuiltApplication[];
     before(async () => {
-      t = await testApp(backend, ['console']);
-      const cipher = await testCipher(t.db, t.config);
-      const files = encryptedFiles(t.config.filesDir);
-      const version = await saveProcedure(t.db, plainProcedure());
-      const values = Object.fromEntries(Object.entries(sampleValues('見本 太郎')).filter(([k]) => k !== 'my_number' && k !== 'health'));
+      const world = await plainApplicationWorld(backend);
+      t = world.t;
       apps = [];
-      for (let i = 0; i < 3; i++) apps.push(await submittedApplication(t.db, cipher, files, plainProcedure(), version, { submittedAt: new Date('2025-04-01T10:00:00+09:00'), values, attachment: null }));
+      for (let i = 0; i < 3; i++) apps.push(await world.application({ submittedAt: new Date('2025-04-01T10:00:00+09:00'), attachment: null }));
       const handover = (id: string, confirmed: boolean) => sql`insert into application_handover (municipality_code, handover_id, procedure_id, period_from, period_to, encoding,
           application_count, manifest_sha256, created_by, confirmed_at, confirmed_by, dispose_after)
         values (${mc}, ${id}, 'test-handover-plain', '2025-04-01', '2025-04-30', 'utf8', 2, ${'a'.repeat(64)}, 'test',

@@ -1,7 +1,7 @@
 // Every retention source the scheduler looks at: one per kind of record that is disposed after a retention period,
 // each declared by the module that holds the records (src/platform/register/retention.ts); and the files disposed of
 // by a mechanism of their own instead. Every file of the register is in one list or the other (coverage.test.ts).
-import { handedOverApplicationRetention } from '../../applications/index.ts';
+import { closedApplicationRetention, handedOverApplicationRetention } from '../../applications/index.ts';
 import { benefitLedgerRetention } from '../../benefits/index.ts';
 import { cardImageRetention, cardRecordRetention, cardReservationRetention, cardWaitlistRetention } from '../../card/index.ts';
 import { taxYearRetention } from '../../certificates/index.ts';
@@ -13,8 +13,8 @@ import { disposalRecordRetention } from './disposal-records.ts';
 
 /** The sources, in the register's order of files. */
 export const retentionSources: readonly RetentionSource[] = [
-  cardReservationRetention, cardWaitlistRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention, handedOverApplicationRetention, taxYearRetention,
-  disposalRecordRetention, disclosureRequestRetention,
+  cardReservationRetention, cardWaitlistRetention, cardRecordRetention, cardImageRetention, benefitLedgerRetention,
+  handedOverApplicationRetention, closedApplicationRetention, taxYearRetention, disposalRecordRetention, disclosureRequestRetention,
 ];
 
 /** The files disposed of without the scheduler, in the register's order of files. */
