@@ -1,14 +1,19 @@
-// Where the command line writes: stdout for results, stderr for errors, both replaceable in tests.
+// Where the command line writes: stdout for results, stderr for errors; and the standard input a command reads
+// (--password-stdin). All replaceable, so that tests run commands inside their own process.
+import fs from 'node:fs';
 
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** Standard input, read to its end. */
+  readInput(): string;
 }
 
 /** The process's own streams. */
 export const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  readInput: () => fs.readFileSync(0, 'utf8'),
 };
 
 /** The columns a terminal gives a text: East Asian wide characters take two. */

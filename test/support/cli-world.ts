@@ -1,17 +1,18 @@
-// A data directory (and on PostgreSQL a schema of its own) for `madoguchi` child processes, with a way to look
-// inside between runs. The demo city is registered, so commands find their municipality.
+// A data directory (and on PostgreSQL a schema of its own) for `madoguchi` commands, with a way to look inside
+// between runs. The demo city is registered, so commands find their municipality.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Backend, type Db, openPglite, openPostgres } from '../../src/platform/db/index.ts';
-import { type CliResult, runCli } from './cli.ts';
+import { type CliResult, runCommand } from './cli.ts';
 import { databaseUrl } from './db.ts';
 
 export interface CliWorld {
   data: string;
-  cli(args: string[], input?: string): CliResult;
+  /** Runs a command on this world's data in the test's process (runCommand), with `input` as its standard input. */
+  cli(args: string[], input?: string): Promise<CliResult>;
   /** Opens the database while no command holds it. */
   withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   dispose(): Promise<void>;
@@ -32,8 +33,8 @@ export async function cliWorld(backend: Backend, prefix: string): Promise<CliWor
     await admin(`create schema ${schema}`);
     env = { DATABASE_URL: `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
   }
-  const cli = (args: string[], input?: string) => runCli([...args, '--data', data], env, input);
-  const loaded = cli(['demo-data', '--residents', '1', '--out', path.join(data, 'demo'), '--load']);
+  const cli = (args: string[], input?: string) => runCommand([...args, '--data', data], env, input);
+  const loaded = await cli(['demo-data', '--residents', '1', '--out', path.join(data, 'demo'), '--load']);
   assert.equal(loaded.code, 0, loaded.stderr);
   return {
     data,

@@ -1,6 +1,10 @@
-// Runs the real `madoguchi` command in a child process, as a user would.
+// Runs a `madoguchi` command: in a child process as a user would (runCli, startCli), or inside the test's own
+// process (runCommand), which spares each command node's start and the sources' loading.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import type { Output } from '../../src/cli/output.ts';
+import { main } from '../../src/main.ts';
+import { Mutex } from '../../src/platform/db/mutex.ts';
 import { captureLog } from './log-capture.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/madoguchi.mjs');
@@ -32,6 +36,35 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   const r = spawnSync(process.execPath, [bin, ...args], { env: childEnv(env), encoding: 'utf8', timeout: 120_000, ...(input === undefined ? {} : { input }) });
   captureLogs(r.stdout, r.stderr);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const oneCommandAtATime = new Mutex();
+
+/**
+ * Runs a command to completion as runCli does, but through main() in this process: the same environment (process.env
+ * is the child's for the command's duration, since a command reads it through loadConfig as a child would, hence one
+ * command at a time), `input` as its standard input, and its output to the log capture. An error main() does not turn
+ * into an exit code ends the command with 1 and its stack on stderr, as it would end the real process.
+ */
+export function runCommand(args: string[], env: Record<string, string | undefined> = {}, input = ''): Promise<CliResult> {
+  return oneCommandAtATime.run(async () => {
+    let stdout = '';
+    let stderr = '';
+    const output: Output = { out: (line) => (stdout += `${line}\n`), err: (line) => (stderr += `${line}\n`), readInput: () => input };
+    const testEnv = process.env;
+    process.env = childEnv(env);
+    let code: number;
+    try {
+      code = await main(args, output);
+    } catch (e) {
+      stderr += `${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+      code = 1;
+    } finally {
+      process.env = testEnv;
+    }
+    captureLogs(stdout, stderr);
+    return { code, stdout, stderr };
+  });
 }
 
 export interface RunningServer {

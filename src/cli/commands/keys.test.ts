@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { runCli } from '../../../test/support/cli.ts';
+import { runCommand } from '../../../test/support/cli.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { fieldCipher, loadMasterKey, masterKeyPath } from '../../platform/crypto/index.ts';
 import { openPglite } from '../../platform/db/index.ts';
@@ -40,8 +40,8 @@ const fieldKeys = (data: string) =>
 describe('madoguchi keys', () => {
   it('rotates the data key, then re-wraps every data key under a new key file, and old values still decrypt', { skip: process.platform === 'win32' }, async () => {
     const data = tempDir();
-    assert.equal(runCli(['migrate', '--data', data]).code, 0);
-    const nothing = runCli(['keys', 'rotate', '--data', data]);
+    assert.equal((await runCommand(['migrate', '--data', data])).code, 0);
+    const nothing = await runCommand(['keys', 'rotate', '--data', data]);
     assert.equal(nothing.code, 0, nothing.stderr);
     assert.match(nothing.stdout, /nothing to rotate/);
 
@@ -56,7 +56,7 @@ describe('madoguchi keys', () => {
     });
     const [first] = await fieldKeys(data);
 
-    const rotated = runCli(['keys', 'rotate', '--data', data]);
+    const rotated = await runCommand(['keys', 'rotate', '--data', data]);
     assert.equal(rotated.code, 0, rotated.stderr);
     const keys = await fieldKeys(data);
     assert.deepEqual(keys.map((k) => [k.key_id, k.retired]), [[first!.key_id, true], [keys[1]!.key_id, false]]);
@@ -65,7 +65,7 @@ describe('madoguchi keys', () => {
 
     const keyFile = masterKeyPath(data);
     const oldMaster = loadMasterKey({ dataDir: data });
-    const rewrapped = runCli(['keys', 'rotate', '--master', '--data', data]);
+    const rewrapped = await runCommand(['keys', 'rotate', '--master', '--data', data]);
     assert.equal(rewrapped.code, 0, rewrapped.stderr);
     const newMaster = loadMasterKey({ dataDir: data });
     assert.notEqual(newMaster.id, oldMaster.id);
@@ -85,12 +85,12 @@ describe('madoguchi keys', () => {
   it('re-wraps under MADOGUCHI_NEW_MASTER_KEY when the master key comes from the environment, printing neither key', async () => {
     const data = tempDir();
     const [current, next] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
-    assert.equal(runCli(['migrate', '--data', data]).code, 0);
+    assert.equal((await runCommand(['migrate', '--data', data])).code, 0);
     await withData(data, async (db) => {
       await db.script(`insert into municipality (municipality_code, name_ja, name_en, prefecture_ja, mayor_title_ja) values ('${city}', '見本市', 'Mihon', '大阪府', '見本市長')`);
       await fieldCipher(db, loadMasterKey(loadConfig({ data }, { MADOGUCHI_MASTER_KEY: current })), city);
     });
-    const r = runCli(['keys', 'rotate', '--master', '--data', data], { MADOGUCHI_MASTER_KEY: current, MADOGUCHI_NEW_MASTER_KEY: next });
+    const r = await runCommand(['keys', 'rotate', '--master', '--data', data], { MADOGUCHI_MASTER_KEY: current, MADOGUCHI_NEW_MASTER_KEY: next });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /now set MADOGUCHI_MASTER_KEY to the new key/);
     for (const key of [current, next]) assert.ok(!(r.stdout + r.stderr).includes(key), 'a master key is printed');
@@ -107,19 +107,19 @@ describe('madoguchi keys', () => {
     [['keys', 'rotate', '--master'], { MADOGUCHI_MASTER_KEY: randomBytes(32).toString('base64') }, /Set MADOGUCHI_NEW_MASTER_KEY/],
   ];
   for (const [args, env, message] of mistakes) {
-    it(`answers \`${args.join(' ')}\`${Object.keys(env).length ? ' with a master key in the environment' : ''} with a clear error and exit code 2`, () => {
+    it(`answers \`${args.join(' ')}\`${Object.keys(env).length ? ' with a master key in the environment' : ''} with a clear error and exit code 2`, async () => {
       const data = tempDir();
-      const r = runCli([...args, '--data', data], env);
+      const r = await runCommand([...args, '--data', data], env);
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, message);
     });
   }
 
-  it('refuses a key file other users can read, exit 1, naming the file and chmod 600', { skip: process.platform === 'win32' }, () => {
+  it('refuses a key file other users can read, exit 1, naming the file and chmod 600', { skip: process.platform === 'win32' }, async () => {
     const data = tempDir();
     loadMasterKey({ dataDir: data });
     fs.chmodSync(masterKeyPath(data), 0o644);
-    const r = runCli(['keys', 'rotate', '--data', data]);
+    const r = await runCommand(['keys', 'rotate', '--data', data]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /chmod 600/);
     assert.ok(r.stderr.includes(masterKeyPath(data)));

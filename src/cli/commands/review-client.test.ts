@@ -16,10 +16,10 @@ for (const backend of backends) {
     after(() => w.dispose());
 
     const row = () => w.withDb((db) => db.kysely.selectFrom('review_api_client').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow());
-    const listLine = () => w.cli(['review', 'client', 'list']).stdout.split('\n').find((l) => l.startsWith(clientId)) ?? '';
+    const listLine = async () => (await w.cli(['review', 'client', 'list'])).stdout.split('\n').find((l) => l.startsWith(clientId)) ?? '';
 
     it('adds a client and prints client_id: and secret: on lines of their own, the secret once and stored only hashed', async () => {
-      const r = w.cli(['review', 'client', 'add', 'スマート申請 審査サーバー', '--networks', '192.0.2.0/24, 2001:db8::/32', '--rate', '1200', '--suspend-on-alert']);
+      const r = await w.cli(['review', 'client', 'add', 'スマート申請 審査サーバー', '--networks', '192.0.2.0/24, 2001:db8::/32', '--rate', '1200', '--suspend-on-alert']);
       assert.equal(r.code, 0, r.stderr);
       clientId = /^client_id: (rc_[0-9a-f]{16})$/m.exec(r.stdout)?.[1] ?? '';
       secret = /^secret: (\S+)$/m.exec(r.stdout)?.[1] ?? '';
@@ -31,20 +31,20 @@ for (const backend of backends) {
       assert.equal(stored.secret_sha256, createHash('sha256').update(secret).digest('hex'));
     });
 
-    it('lists clients with their state, limit and networks, never the secret', () => {
-      const r = w.cli(['review', 'client', 'list']);
+    it('lists clients with their state, limit and networks, never the secret', async () => {
+      const r = await w.cli(['review', 'client', 'list']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^client_id\s+name\s+state\s+per min\s+networks\s+on alert\s+last used/);
-      assert.match(listLine(), /スマート申請 審査サーバー\s+active\s+1200\s+192\.0\.2\.0\/24,2001:db8::\/32\s+suspend\s+-/);
+      assert.match(await listLine(), /スマート申請 審査サーバー\s+active\s+1200\s+192\.0\.2\.0\/24,2001:db8::\/32\s+suspend\s+-/);
       assert.ok(!r.stdout.includes(secret.split('.')[2]!));
     });
 
     it('suspends and resumes a client by id, each an audit event by the command line', async () => {
-      const suspended = w.cli(['review', 'client', 'suspend', clientId, '--reason', '委託先の切替']);
+      const suspended = await w.cli(['review', 'client', 'suspend', clientId, '--reason', '委託先の切替']);
       assert.equal(suspended.code, 0, suspended.stderr);
       assert.equal((await row()).suspended_reason, '委託先の切替');
-      assert.match(listLine(), /suspended .*\(委託先の切替\)/);
-      const resumed = w.cli(['review', 'client', 'resume', clientId]);
+      assert.match(await listLine(), /suspended .*\(委託先の切替\)/);
+      const resumed = await w.cli(['review', 'client', 'resume', clientId]);
       assert.equal(resumed.code, 0, resumed.stderr);
       assert.equal((await row()).suspended_at, null);
       const events = await w.withDb(async (db) => (await sql<{ e: string }>`select operation_code || ':' || user_id as e from audit_event
@@ -52,7 +52,7 @@ for (const backend of backends) {
       assert.deepEqual(events, ['review.client.register:cli', 'review.client.suspend:cli', 'review.client.resume:cli']);
     });
 
-    it('refuses bad input with the usage (exit 2) and an unknown client with exit 1', () => {
+    it('refuses bad input with the usage (exit 2) and an unknown client with exit 1', async () => {
       const usage: Array<[string[], RegExp]> = [
         [['review', 'client', 'add'], /NAME is required/],
         [['review', 'client', 'add', 'x', '--networks', '10.0.0.0/33'], /--networks has an invalid entry/],
@@ -64,11 +64,11 @@ for (const backend of backends) {
         [['review', 'client', 'frobnicate'], /Unknown command: review client frobnicate/],
       ];
       for (const [args, message] of usage) {
-        const r = w.cli(args);
+        const r = await w.cli(args);
         assert.equal(r.code, 2, args.join(' '));
         assert.match(r.stderr, message, args.join(' '));
       }
-      const unknown = w.cli(['review', 'client', 'resume', 'rc_0000000000000000']);
+      const unknown = await w.cli(['review', 'client', 'resume', 'rc_0000000000000000']);
       assert.equal(unknown.code, 1);
       assert.match(unknown.stderr, /There is no review API client rc_0000000000000000/);
     });

@@ -1,57 +1,17 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openSession } from '../../platform/auth/session.ts';
-import { type Backend, type Db, openPglite, openPostgres } from '../../platform/db/index.ts';
-import { runCli } from '../../../test/support/cli.ts';
-import { backends, databaseUrl } from '../../../test/support/db.ts';
+import { type CliWorld, cliWorld } from '../../../test/support/cli-world.ts';
+import { backends } from '../../../test/support/db.ts';
 
 const city = '279994';
 
-/** A data directory (and on PostgreSQL a schema of its own) for the child processes, and a way to look inside between runs. */
-async function cliWorld(backend: Backend) {
-  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-user-cli-'));
-  const schema = `user_cli_${process.pid}_${Date.now()}`;
-  let env: Record<string, string> = {};
-  if (backend === 'postgres') {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    env = { DATABASE_URL: `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
-  }
-  const cli = (args: string[], input?: string) => runCli([...args, '--data', data], env, input);
-  /** Opens the database while no command holds it. */
-  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const db = backend === 'pglite' ? await openPglite(path.join(data, 'pglite')) : openPostgres(databaseUrl!, schema);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
-  const dispose = async () => {
-    fs.rmSync(data, { recursive: true, force: true });
-    if (backend !== 'postgres') return;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  };
-  return { data, cli, withDb, dispose };
-}
-
 for (const backend of backends) {
   describe(`madoguchi user on ${backend}`, () => {
-    let w: Awaited<ReturnType<typeof cliWorld>>;
+    let w: CliWorld;
     before(async () => {
-      w = await cliWorld(backend);
-      const loaded = w.cli(['demo-data', '--residents', '1', '--out', path.join(w.data, 'demo'), '--load']);
-      assert.equal(loaded.code, 0, loaded.stderr);
+      w = await cliWorld(backend, 'user-cli');
     });
     after(() => w.dispose());
 
@@ -61,10 +21,10 @@ for (const backend of backends) {
       w.withDb(async (db) => (await sql<{ e: string }>`select operation_code || ':' || outcome || ':' || array_to_string(subjects, ',') as e
         from audit_event where user_id = 'cli' order by seq`.execute(db.kysely)).rows.map((r) => r.e));
     const lineOf = (stdout: string, loginId: string) => stdout.split('\n').find((l) => l.startsWith(`${loginId} `)) ?? '';
-    const listLine = (loginId: string) => lineOf(w.cli(['user', 'list']).stdout, loginId);
+    const listLine = async (loginId: string) => lineOf((await w.cli(['user', 'list'])).stdout, loginId);
 
     it('adds an administrator with a strong generated password, printed once and stored only as an argon2id hash', async () => {
-      const r = w.cli(['user', 'add', '--login', 'first.admin', '--name', '最初 管理者', '--department', '情報政策課', '--role', 'administrator']);
+      const r = await w.cli(['user', 'add', '--login', 'first.admin', '--name', '最初 管理者', '--department', '情報政策課', '--role', 'administrator']);
       assert.equal(r.code, 0, r.stderr);
       const generated = /initial password \(shown only now\): (\S+)/.exec(r.stdout)?.[1];
       assert.ok(generated && generated.length >= 20, 'a strong password is printed');
@@ -73,23 +33,23 @@ for (const backend of backends) {
       assert.ok(!hash.includes(generated));
     });
 
-    it('takes the password from standard input with --password-stdin, checked by the policy', () => {
-      const ok = w.cli(['user', 'add', '--login', 'kanri.itaku', '--name', '委託 太郎', '--department', '情報政策課', '--role', 'operator', '--organisation', '見本システム株式会社', '--password-stdin'], 'a-long-enough-passphrase\n');
+    it('takes the password from standard input with --password-stdin, checked by the policy', async () => {
+      const ok = await w.cli(['user', 'add', '--login', 'kanri.itaku', '--name', '委託 太郎', '--department', '情報政策課', '--role', 'operator', '--organisation', '見本システム株式会社', '--password-stdin'], 'a-long-enough-passphrase\n');
       assert.equal(ok.code, 0, ok.stderr);
       assert.doesNotMatch(ok.stdout, /initial password/);
-      const weak = w.cli(['user', 'add', '--login', 'weak.clerk', '--name', '弱 パス', '--department', '市民課', '--role', 'clerk', '--password-stdin'], 'short\n');
+      const weak = await w.cli(['user', 'add', '--login', 'weak.clerk', '--name', '弱 パス', '--department', '市民課', '--role', 'clerk', '--password-stdin'], 'short\n');
       assert.equal(weak.code, 1);
       assert.match(weak.stderr, /Use at least 12 characters/);
-      const taken = w.cli(['user', 'add', '--login', 'first.admin', '--name', '重複', '--department', '市民課', '--role', 'clerk']);
+      const taken = await w.cli(['user', 'add', '--login', 'first.admin', '--name', '重複', '--department', '市民課', '--role', 'clerk']);
       assert.equal(taken.code, 1);
       assert.match(taken.stderr, /already taken/);
-      const badRole = w.cli(['user', 'add', '--login', 'x.clerk', '--name', 'x', '--department', 'x', '--role', 'mayor']);
+      const badRole = await w.cli(['user', 'add', '--login', 'x.clerk', '--name', 'x', '--department', 'x', '--role', 'mayor']);
       assert.equal(badRole.code, 2);
       assert.match(badRole.stderr, /Unknown role: mayor/);
     });
 
-    it('lists accounts with department, roles, MFA and state, never a password or hash', () => {
-      const r = w.cli(['user', 'list']);
+    it('lists accounts with department, roles, MFA and state, never a password or hash', async () => {
+      const r = await w.cli(['user', 'list']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^login\s+name\s+department\s+roles\s+mfa\s+state\s+last login/);
       assert.match(lineOf(r.stdout, 'demo.admin'), /見本 管理者\s+情報政策課\s+administrator\s+on\s+active\s+-/);
@@ -101,17 +61,17 @@ for (const backend of backends) {
     it('disables an account and ends its sessions at once', async () => {
       await w.withDb((db) => openSession(db, city, 'demo.clerk'));
       assert.equal(await sessionsOf('demo.clerk'), 1);
-      const r = w.cli(['user', 'disable', '--login', 'demo.clerk']);
+      const r = await w.cli(['user', 'disable', '--login', 'demo.clerk']);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(await sessionsOf('demo.clerk'), 0);
-      assert.match(listLine('demo.clerk'), /disabled/);
+      assert.match(await listLine('demo.clerk'), /disabled/);
     });
 
     it('resets a second factor, ending the sessions opened with it', async () => {
       await w.withDb((db) => openSession(db, city, 'demo.admin'));
-      const r = w.cli(['user', 'reset-mfa', '--login', 'demo.admin']);
+      const r = await w.cli(['user', 'reset-mfa', '--login', 'demo.admin']);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(listLine('demo.admin'), /administrator\s+off/);
+      assert.match(await listLine('demo.admin'), /administrator\s+off/);
       assert.equal(await sessionsOf('demo.admin'), 0);
       const secret = await w.withDb(async (db) => (await db.kysely.selectFrom('staff_user').select('totp_secret_ciphertext').where('login_id', '=', 'demo.admin').executeTakeFirstOrThrow()).totp_secret_ciphertext);
       assert.equal(secret, null);
@@ -119,16 +79,16 @@ for (const backend of backends) {
 
     it('unlocks a locked account', async () => {
       await w.withDb((db) => sql`update staff_user set failed_login_count = 5, locked_at = now() where login_id = 'first.admin'`.execute(db.kysely));
-      assert.match(listLine('first.admin'), /locked/);
-      const r = w.cli(['user', 'unlock', '--login', 'first.admin']);
+      assert.match(await listLine('first.admin'), /locked/);
+      const r = await w.cli(['user', 'unlock', '--login', 'first.admin']);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(listLine('first.admin'), /active/);
+      assert.match(await listLine('first.admin'), /active/);
       const count = await w.withDb(async (db) => (await db.kysely.selectFrom('staff_user').select('failed_login_count').where('login_id', '=', 'first.admin').executeTakeFirstOrThrow()).failed_login_count);
       assert.equal(count, 0);
     });
 
     it('answers an unknown login id with exit code 1, and logs every change and the failed attempt as "cli"', async () => {
-      const r = w.cli(['user', 'unlock', '--login', 'nobody.here']);
+      const r = await w.cli(['user', 'unlock', '--login', 'nobody.here']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /no member of staff with login id nobody\.here/);
       const events = await cliEvents();
@@ -143,11 +103,11 @@ for (const backend of backends) {
       ]) assert.ok(events.includes(e), `${e} in ${events.join(' ')}`);
     });
 
-    it('asks for a subcommand and for --login', () => {
-      const none = w.cli(['user']);
+    it('asks for a subcommand and for --login', async () => {
+      const none = await w.cli(['user']);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /user needs a subcommand/);
-      const noLogin = w.cli(['user', 'disable']);
+      const noLogin = await w.cli(['user', 'disable']);
       assert.equal(noLogin.code, 2);
       assert.match(noLogin.stderr, /--login is required/);
     });

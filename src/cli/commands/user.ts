@@ -1,6 +1,5 @@
 // madoguchi user add|disable|reset-mfa|unlock|list: staff accounts from the command line, for the first administrator
 // and for recovery. The command line acts as the system principal; every change is an audit event by "cli".
-import fs from 'node:fs';
 import type { Command, Flags } from '../../main.ts';
 import { can, type Principal } from '../../platform/access/can.ts';
 import { isRoleName, roles } from '../../platform/access/roles.ts';
@@ -41,8 +40,8 @@ function loginId(flags: Flags): string {
 }
 
 /** The password piped in on standard input (one trailing newline dropped). */
-function passwordFromStdin(): string {
-  return fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+function passwordFromStdin(output: Output): string {
+  return output.readInput().replace(/\r?\n$/, '');
 }
 
 const add: Command = {
@@ -59,7 +58,7 @@ const add: Command = {
       role,
     };
     const generated = flags['password-stdin'] ? undefined : generatePassword();
-    const password = generated ?? passwordFromStdin();
+    const password = generated ?? passwordFromStdin(output);
     return withMunicipality(flags, 'madoguchi user add', async (db, municipalityCode) => {
       await createAccount(db, { municipalityCode, ...account, password }, cliActor);
       output.out(`${id} を作成しました（役割: ${role}） / created ${id} with role ${role} in ${municipalityCode}`);

@@ -27,16 +27,16 @@ for (const backend of backends) {
     const versions = () => w.withDb(async (db) => (await sql<{ v: string }>`select procedure_id || ' v' || version || ' ' || loaded_by as v
       from application_procedure order by procedure_id, version`.execute(db.kysely)).rows.map((r) => r.v));
 
-    it('lists the demo city\'s procedures', () => {
-      const r = w.cli(['procedures', 'list']);
+    it('lists the demo city\'s procedures', async () => {
+      const r = await w.cli(['procedures', 'list']);
       assert.equal(r.code, 0, r.stderr);
       const lines = r.stdout.trim().split('\n');
       assert.deepEqual(lines.map((l) => l.split('\t').slice(0, 2).join(' ')), ids.map((id) => `${id} v1`));
       assert.match(lines[1]!, /\tsystem\t講座・イベント申込 \/ Courses and events: registration$/);
     });
 
-    it('reloads the shipped folder without a new version, and says so', () => {
-      const r = w.cli(['procedures', 'load']);
+    it('reloads the shipped folder without a new version, and says so', async () => {
+      const r = await w.cli(['procedures', 'load']);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, `279994: 手続き定義を読み込みました / procedures loaded — 5 件 / definitions, 更新 / changed 0\n${ids.map((id) => `  ${id} v1 変更なし / unchanged\n`).join('')}`);
     });
@@ -47,7 +47,7 @@ for (const backend of backends) {
         const file = path.join(d, 'tax-certificate.json');
         fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"yen": 300', '"yen": 0').replace('"category": "tax"', '"category": "income"'));
       });
-      const r = w.cli(['procedures', 'load', dir]);
+      const r = await w.cli(['procedures', 'load', dir]);
       assert.equal(r.code, 1, r.stdout);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /^エラー: 手続き定義に誤りがあるため、何も読み込みませんでした（3件）。\nError: The procedure definitions have errors \(3\), so nothing was loaded\.\n/);
@@ -62,7 +62,7 @@ for (const backend of backends) {
         const file = path.join(d, 'course-event.json');
         fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"yen": 1500', '"yen": 2000'));
       });
-      const r = w.cli(['procedures', 'load', dir, '--municipality', '279994']);
+      const r = await w.cli(['procedures', 'load', dir, '--municipality', '279994']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /更新 \/ changed 1\n/);
       assert.match(r.stdout, /\n {2}course-event v2 更新 \/ changed\n/);
@@ -75,11 +75,11 @@ for (const backend of backends) {
       assert.match(events[0]!, /^system:demo success after-school-care v1 changed/, 'the demo city loaded them first');
     });
 
-    it('answers a missing subcommand with the help and exit code 2, and a missing folder with exit code 1', () => {
-      const none = w.cli(['procedures']);
+    it('answers a missing subcommand with the help and exit code 2, and a missing folder with exit code 1', async () => {
+      const none = await w.cli(['procedures']);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /procedures needs a subcommand \(load, list\)/);
-      const missing = w.cli(['procedures', 'load', path.join(w.data, 'no-such-folder')]);
+      const missing = await w.cli(['procedures', 'load', path.join(w.data, 'no-such-folder')]);
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /no-such-folder: the folder cannot be read/);
     });

@@ -26,7 +26,7 @@ for (const backend of backends) {
     const generations = () => w.withDb(async (db) => (await sql<{ g: string }>`select generation || ':' || state as g from review_extract order by generation`.execute(db.kysely)).rows.map((r) => r.g));
 
     it('imports the two files and prints what it loaded, with no progress bar when stdout is not a terminal', async () => {
-      const r = w.cli(['review', 'import', '--residents', file('r.csv', residentsCsv(rows), 'sjis'), '--tax-years', file('t.csv', taxYearsCsv(rows), 'sjis'), '--encoding', 'sjis']);
+      const r = await w.cli(['review', 'import', '--residents', file('r.csv', residentsCsv(rows), 'sjis'), '--tax-years', file('t.csv', taxYearsCsv(rows), 'sjis'), '--encoding', 'sjis']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^279994: 審査用データを取り込みました \/ review extract imported — 世代 \/ generation 1: 住民 \/ residents 2, 氏名 \/ readings 2, 課税年度 \/ tax years 2 \(\d+\.\d s\)\n$/);
       assert.ok(!r.stdout.includes('\r') && !r.stderr.includes('\r'), 'no progress bar');
@@ -35,7 +35,7 @@ for (const backend of backends) {
 
     it('exits 1 listing every bad line in Japanese and English, and keeps the extract in use', async () => {
       const bad = residentsCsv(rows).replace('1980-04-01', '1980-04-31');
-      const r = w.cli(['review', 'import', '--residents', file('bad.csv', `${bad}3,山田,19800401,6500001,,\r\n`), '--tax-years', file('t2.csv', taxYearsCsv(rows))]);
+      const r = await w.cli(['review', 'import', '--residents', file('bad.csv', `${bad}3,山田,19800401,6500001,,\r\n`), '--tax-years', file('t2.csv', taxYearsCsv(rows))]);
       assert.equal(r.code, 1, r.stdout);
       const lines = r.stderr.trim().split('\n');
       assert.deepEqual(lines.slice(0, 2), [
@@ -52,14 +52,14 @@ for (const backend of backends) {
       assert.deepEqual(events, ['success 世代 1: 住民 2件, 氏名 2件, 課税年度 2件', 'failure 取込拒否: 誤り 2件']);
     });
 
-    it('refuses a missing file, a missing flag and an unknown encoding with the usage (exit 2)', () => {
-      const r1 = w.cli(['review', 'import', '--residents', path.join(w.data, 'nope.csv'), '--tax-years', file('t3.csv', taxYearsCsv(rows))]);
+    it('refuses a missing file, a missing flag and an unknown encoding with the usage (exit 2)', async () => {
+      const r1 = await w.cli(['review', 'import', '--residents', path.join(w.data, 'nope.csv'), '--tax-years', file('t3.csv', taxYearsCsv(rows))]);
       assert.equal(r1.code, 2);
       assert.match(r1.stderr, /No such file: .*nope\.csv/);
-      const r2 = w.cli(['review', 'import', '--residents', file('r3.csv', residentsCsv(rows))]);
+      const r2 = await w.cli(['review', 'import', '--residents', file('r3.csv', residentsCsv(rows))]);
       assert.equal(r2.code, 2);
       assert.match(r2.stderr, /--tax-years is required/);
-      const r3 = w.cli(['review', 'import', '--residents', file('r4.csv', residentsCsv(rows)), '--tax-years', file('t4.csv', taxYearsCsv(rows)), '--encoding', 'latin1']);
+      const r3 = await w.cli(['review', 'import', '--residents', file('r4.csv', residentsCsv(rows)), '--tax-years', file('t4.csv', taxYearsCsv(rows)), '--encoding', 'latin1']);
       assert.equal(r3.code, 2);
       assert.match(r3.stderr, /--encoding must be utf8 or sjis: latin1/);
       assert.match(r3.stderr, /review import --residents FILE --tax-years FILE/);

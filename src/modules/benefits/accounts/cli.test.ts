@@ -27,7 +27,7 @@ for (const backend of backends) {
         ['benefits', 'import-linkage', write('l.csv', linkageCsv(rows.linkage))],
         ['benefits', 'compute-targets'],
       ]) {
-        const r = w.cli(args);
+        const r = await w.cli(args);
         assert.equal(r.code, 0, r.stderr);
       }
     });
@@ -35,7 +35,7 @@ for (const backend of backends) {
 
     it('writes the query file in Shift_JIS and logs the export', async () => {
       const out = path.join(w.data, 'query.csv');
-      const r = w.cli(['benefits', 'account-query', '--out', out]);
+      const r = await w.cli(['benefits', 'account-query', '--out', out]);
       assert.equal(r.code, 0, r.stderr);
       const eligible = await w.withDb(async (db) => (await sql<{ n: number }>`select count(*)::integer as n from benefit_target where eligible`.execute(db.kysely)).rows[0]!.n);
       assert.match(r.stdout, new RegExp(`query file written — ${eligible.toLocaleString('en')} 人 / people \\(Shift_JIS\\)`));
@@ -44,7 +44,7 @@ for (const backend of backends) {
       asked = rows.map((q) => q['団体内統合宛名番号']!);
       const audited = await w.withDb(async (db) => (await sql<{ detail: string }>`select detail from audit_event where operation_code = 'benefits.accounts.query'`.execute(db.kysely)).rows);
       assert.deepEqual(audited.map((a) => a.detail), [`adjustment-2024: 照会 ${eligible}件`]);
-      const wrong = w.cli(['benefits', 'account-query']);
+      const wrong = await w.cli(['benefits', 'account-query']);
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /Give the file to write with --out/);
     });
@@ -54,13 +54,13 @@ for (const backend of backends) {
         ...answerLines(asked[0]!, '1', accountItems('0001', '001', '普通', '1234567', 'ヤマダ タロウ')),
         ...answerLines(asked[1]!, '2', { status: '提供済', reason: '口座未登録' }),
       ], 'sjis');
-      const r = w.cli(['benefits', 'import-account-results', good]);
+      const r = await w.cli(['benefits', 'import-account-results', good]);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /results imported — 6 行 \/ lines \(Shift_JIS\)/);
       assert.match(r.stdout, /回答 \/ answers 2: 口座を登録 \/ registered 1, 変更なし \/ unchanged 0/);
       assert.match(r.stdout, /口座なし \/ no account — 提供済 \/ 口座未登録: 1 人 \/ people/);
       const bad = await writeResultFile(path.join(w.data, 'bad.csv'), answerLines(asked[2]!, '3', accountItems('0001', '001', '普通', '87654321', 'スズキ')), 'utf8');
-      const b = w.cli(['benefits', 'import-account-results', bad]);
+      const b = await w.cli(['benefits', 'import-account-results', bad]);
       assert.equal(b.code, 1, b.stdout);
       assert.match(b.stderr, /^ {2}5行目「情報提供内容」: 口座番号は7桁以内の数字です/m);
       assert.ok(!b.stderr.includes('87654321'));

@@ -26,7 +26,7 @@ for (const backend of backends) {
 
     it('imports a Shift_JIS file with --encoding cp932 and prints the rows per year', async () => {
       const some = rows.filter((r) => r['課税年度'] !== '2024');
-      const r = w.cli(['certificates', 'import-tax', file('tax.csv', iconv.encode(taxCsv(some), 'cp932')), '--encoding', 'cp932']);
+      const r = await w.cli(['certificates', 'import-tax', file('tax.csv', iconv.encode(taxCsv(some), 'cp932')), '--encoding', 'cp932']);
       assert.equal(r.code, 0, r.stderr);
       const perYear = (y: string) => some.filter((x) => x['課税年度'] === y).length;
       assert.ok(r.stdout.includes(`年度別 / by year 2025: ${perYear('2025')}, 2026: ${perYear('2026')};`), r.stdout);
@@ -36,7 +36,7 @@ for (const backend of backends) {
 
     it('exits 1 listing the bad line in both languages without its value, and keeps the records', async () => {
       const bad = [rows[0]!, { ...rows[1]!, 生年月日: '1970-13-01' }];
-      const r = w.cli(['certificates', 'import-tax', file('bad.csv', taxCsv(bad))]);
+      const r = await w.cli(['certificates', 'import-tax', file('bad.csv', taxCsv(bad))]);
       assert.equal(r.code, 1, r.stdout);
       const lines = r.stderr.trim().split('\n');
       assert.equal(lines.length, 3);
@@ -46,10 +46,10 @@ for (const backend of backends) {
     });
 
     it('imports the serial-number mapping, and refuses an unknown encoding with the usage (exit 2)', async () => {
-      const r = w.cli(['certificates', 'import-serials', file('serials.csv', `住記個人番号,シリアル番号\r\n${rows[0]!['住記個人番号']},00ab\r\n`)]);
+      const r = await w.cli(['certificates', 'import-serials', file('serials.csv', `住記個人番号,シリアル番号\r\n${rows[0]!['住記個人番号']},00ab\r\n`)]);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /serial-number mapping replaced — 1 件 \/ rows$/m);
-      const wrong = w.cli(['certificates', 'import-tax', file('x.csv', 'x'), '--encoding', 'latin1']);
+      const wrong = await w.cli(['certificates', 'import-tax', file('x.csv', 'x'), '--encoding', 'latin1']);
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /--encoding must be utf8 or cp932/);
     });
