@@ -1,11 +1,11 @@
-// The breach rules as tables: which person a subject names, which files capabilities reach, which categories stay
+// The breach rules as tables: which files a subject kind names, which files capabilities reach, which categories stay
 // hidden, which reporting grounds the figures meet, and how the form is read into a scope.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { capabilities } from '../../../../platform/access/capabilities.ts';
 import { roles } from '../../../../platform/access/roles.ts';
 import { registerFiles } from '../../register/files.ts';
-import { capabilityFiles, filesReached, hiddenCategories, personOf, subjectKinds } from './reach.ts';
+import { capabilityFiles, filesReached, hiddenCategories, subjectKinds } from './reach.ts';
 import { dutyGroundsMet, type DutyFigures } from './report-duty.ts';
 import { describeScope, readScope, scopeWindow } from './scope.ts';
 
@@ -17,22 +17,6 @@ describe('breach rules', () => {
     for (const [cap, files] of Object.entries(capabilityFiles)) if (files !== 'all') for (const f of files) assert.ok(fileIds.includes(f), `${cap} → ${f}`);
     assert.deepEqual(Object.keys(capabilityFiles).sort(), Object.keys(capabilities).sort());
   });
-
-  const persons: Array<[subject: string, expected: ReturnType<typeof personOf>]> = [
-    ['resident:123', { fileId: 'certificate_tax', person: 'resident:123' }],
-    ['benefit_target:123', { fileId: 'benefit_ledger', person: 'resident:123' }],
-    ['benefit_target:adjustment-2024.123', { fileId: 'benefit_ledger', person: 'resident:123' }],
-    ['benefit_account:123', { fileId: 'benefit_ledger', person: 'resident:123' }],
-    ['card:A1234', { fileId: 'card_record', person: 'card:A1234' }],
-    ['card_reservation:R-42', { fileId: 'card_reservation', person: 'card_reservation:R-42' }],
-    ['application:A-42', { fileId: 'application', person: 'application:A-42' }],
-    ['certificate:C-1', undefined],
-    ['payment:P-1', undefined],
-    ['noColon', undefined],
-  ];
-  for (const [subject, expected] of persons) {
-    it(`reads ${subject} as ${expected ? `${expected.person} of ${expected.fileId}` : 'no person'}`, () => assert.deepEqual(personOf(subject), expected));
-  }
 
   const reach: Array<[role: keyof typeof roles, files: string[], hidden: string[]]> = [
     ['clerk', ['review_extract', 'card_reservation', 'card_record', 'card_image', 'application', 'certificate_tax'], ['individual_number', 'sensitive']],

@@ -27,16 +27,6 @@ export type PersonSubjectKind = keyof typeof subjectKinds;
 export const subjectKindRows = (Object.entries(subjectKinds) as Array<[PersonSubjectKind, (typeof subjectKinds)[PersonSubjectKind]]>)
   .map(([kind, k]) => ({ kind, ...k }));
 
-/** The person a subject names (`benefit_target:adjustment-2024.123` → `resident:123`), or undefined for a kind naming none. */
-export function personOf(subject: string): { fileId: string; person: string } | undefined {
-  const colon = subject.indexOf(':');
-  const kind = subject.slice(0, colon);
-  if (colon < 1 || !Object.hasOwn(subjectKinds, kind)) return undefined;
-  const k = subjectKinds[kind as PersonSubjectKind];
-  const id = subject.slice(colon + 1);
-  return { fileId: k.fileId, person: `${k.person}:${k.dropsProgramme ? id.replace(/^.*\./, '') : id}` };
-}
-
 const card = ['card_record'];
 /** The document images are a file of their own (their own retention), read with the card they belong to. */
 const cardImages = [...card, 'card_image'];
