@@ -28,6 +28,12 @@ export interface RetentionSource {
   rule: Bilingual;
   /** How the records are destroyed: deleted rows, deleted files, or keys destroyed (crypto-shredding). */
   method: Bilingual;
+  /**
+   * Records one batch proposes at most (default the scheduler's BATCH_LIMIT, 1,000): a source whose records fall due
+   * together by the thousand (a city's fiscal year) sets more, so that one approval disposes of them. The scheduler
+   * hands `dispose` the keys a few thousand at a time, so a source need not split them itself.
+   */
+  batchLimit?: number;
   /** Records past retention on `asOf` (YYYY-MM-DD), oldest first, at most `limit`. */
   findDue(tx: Tx, municipalityCode: string, asOf: string, limit: number): Promise<DueRecord[]>;
   /** Disposes of the records with these keys inside `tx`; returns the keys it disposed (those already gone are left out). */

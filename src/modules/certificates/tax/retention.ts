@@ -21,6 +21,10 @@ const recordOf = (key: string): TaxYear | undefined => {
 export const taxYearRetention: RetentionSource = {
   id: 'certificates.tax_years',
   fileId: certificateTaxFile.fileId,
+  // A fiscal year falls due on one day for every taxpayer of the city (100,000–200,000 records in a large one), and a
+  // municipal approver expects to approve a year's disposal once, not at 1,000 records a batch: one batch holds a
+  // whole year of a city this size (the scheduler hands dispose the keys a few thousand at a time).
+  batchLimit: 200_000,
   title: { ja: '税証明書発行用 課税情報（年度ごと）', en: 'Tax records for certificates (per fiscal year)' },
   rule: { ja: `課税年度の末日から${years}年`, en: `${years} years after the end of the fiscal year` },
   method: {

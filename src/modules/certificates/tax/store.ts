@@ -159,17 +159,18 @@ export async function findDueTaxYears(db: Kysely<Database>, municipalityCode: st
 
 /**
  * Deletes these tax records, then the persons left with none (their registry facts were kept for the certificates
- * of those years only); the records deleted.
+ * of those years only); the records deleted. The keys travel as two arrays (two parameters, however many records):
+ * a list of (person, year) pairs in the statement took PostgreSQL 4 s to plan at 5,000 records.
  */
 export async function deleteTaxYears(tx: Tx, municipalityCode: string, records: readonly TaxYear[]): Promise<TaxYear[]> {
   if (records.length === 0) return [];
   const { rows } = await sql<{ resident_number: string; fiscal_year: number }>`
-    delete from certificate_tax_record where municipality_code = ${municipalityCode}
-      and (resident_number, fiscal_year) in (${sql.join(records.map((r) => sql`(${r.residentNumber}::text, ${r.fiscalYear}::integer)`))})
-    returning resident_number, fiscal_year`.execute(tx);
+    delete from certificate_tax_record t using unnest(${records.map((r) => r.residentNumber)}::text[], ${records.map((r) => r.fiscalYear)}::integer[]) as k(resident_number, fiscal_year)
+    where t.municipality_code = ${municipalityCode} and t.resident_number = k.resident_number and t.fiscal_year = k.fiscal_year
+    returning t.resident_number, t.fiscal_year`.execute(tx);
   if (rows.length === 0) return [];
   await sql`delete from certificate_resident p where p.municipality_code = ${municipalityCode}
-      and p.resident_number in (${sql.join([...new Set(rows.map((r) => r.resident_number))])})
+      and p.resident_number = any(${[...new Set(rows.map((r) => r.resident_number))]}::text[])
       and not exists (select 1 from certificate_tax_record t where t.municipality_code = p.municipality_code and t.resident_number = p.resident_number)`.execute(tx);
   return rows.map((r) => ({ residentNumber: r.resident_number, fiscalYear: r.fiscal_year }));
 }

@@ -1,5 +1,5 @@
 // The retention scheduler's audit operations (処理コード): proposing records for disposal, approving and disposing of
-// them, and printing the disposal certificate are each an event the council can trace.
+// them, printing the disposal certificate and exporting a batch's records are each an event the council can trace.
 import { defineAuditOperations } from '../../../platform/audit/index.ts';
 
 export const retentionOperations = defineAuditOperations({
@@ -11,4 +11,6 @@ export const retentionOperations = defineAuditOperations({
   'governance.retention.dispose': { nameJa: '保存期間満了データの消去', category: 'change' },
   /** 消去証明書の出力. */
   'governance.retention.certificate': { nameJa: '消去証明書の出力', category: 'export' },
+  /** 消去記録の出力: a batch's records (key, description, due day, outcome) as CSV. */
+  'governance.retention.export': { nameJa: '消去記録の出力', category: 'export' },
 });

@@ -9,8 +9,11 @@ import type { PageContext } from '../../../shell/pages/page-context.ts';
 import { type BatchStanding, OVERDUE_DAYS } from './domain/approval.ts';
 import type { RetentionBatch, RetentionItem } from './store.ts';
 
-/** The page's address; a batch is at /batches/:id, its certificate at /batches/:id/certificate.pdf. */
+/** The page's address; a batch is at /batches/:id, its certificate at /batches/:id/certificate.pdf, its records at /batches/:id/records.csv. */
 export const RETENTION_PATH = '/console/governance/retention';
+
+/** Records a batch's page lists at most; the CSV has them all. */
+export const BATCH_PAGE_ITEMS = 300;
 
 type Bilingual = { ja: string; en: string };
 
@@ -21,7 +24,7 @@ export interface SourceRow {
   fileTitle: Bilingual;
   rule: Bilingual;
   method: Bilingual;
-  /** Due and in no batch yet; `more` when there are more than counted. */
+  /** Due and in no batch yet, counted up to 1,000; `more` when there are more than counted. */
   due: number;
   more: boolean;
   waiting: number;
@@ -49,6 +52,7 @@ interface Common extends PageContext {
   notice?: PageNotice | undefined;
 }
 
+const number = (n: number) => n.toLocaleString('en-US');
 const when = (at: Date | null) => (at ? new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 /** Who approved when, or a dash while waiting. */
@@ -72,7 +76,7 @@ function SourceTable({ lang, sources }: { lang: Lang; sources: readonly SourceRo
             <td safe>{s.fileTitle[lang]}</td>
             <td safe>{s.rule[lang]}</td>
             <td safe>{s.method[lang]}</td>
-            <td data-due safe>{`${s.due}${s.more ? '+' : ''}`}</td>
+            <td data-due safe>{s.more ? t(lang, `${number(s.due)}件以上`, `${number(s.due)} or more`) : number(s.due)}</td>
             <td data-waiting safe>{String(s.waiting)}</td>
           </tr>
         ))}
@@ -176,11 +180,16 @@ export function RetentionBatchPage(p: Common & { batch: BatchRow; facts: Readonl
         : p.mayApprove
           ? <form method="post" action={`${RETENTION_PATH}/batches/${batch.batchId}/approve`} class="form">
               <input type="hidden" name="csrf" value={p.csrf} />
-              <button type="submit" class="button" safe>{t(lang, `${batch.recordCount}件の消去を承認する`, `Approve the disposal of ${batch.recordCount} records`)}</button>
+              <button type="submit" class="button" safe>{t(lang, `${number(batch.recordCount)}件の消去を承認する`, `Approve the disposal of ${number(batch.recordCount)} records`)}</button>
             </form>
           : ''}
+      <p id="retention-records-csv">
+        <a href={`${RETENTION_PATH}/batches/${batch.batchId}/records.csv`} safe>{t(lang, '記録の一覧（CSV、全件）', 'All records of the batch (CSV)')}</a>
+      </p>
       <table class="data-table" id="retention-items">
-        <caption safe>{t(lang, 'バッチの記録', 'Records of the batch')}</caption>
+        <caption safe>{p.items.length > 0 && p.items.length < batch.recordCount
+          ? t(lang, `バッチの記録（${number(batch.recordCount)}件のうち先頭${number(p.items.length)}件。全件はCSVで）`, `Records of the batch (the first ${number(p.items.length)} of ${number(batch.recordCount)}; all of them in the CSV)`)
+          : t(lang, 'バッチの記録', 'Records of the batch')}</caption>
         <thead>
           <tr>{[t(lang, '記録', 'Record'), t(lang, 'キー', 'Key'), t(lang, '満了日', 'Due'), t(lang, '結果', 'Outcome')].map((h) => <th scope="col" safe>{h}</th>)}</tr>
         </thead>

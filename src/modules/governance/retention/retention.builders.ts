@@ -35,3 +35,26 @@ export async function mailCount(db: Db, municipalityCode: string): Promise<numbe
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from platform_mail_outbox where municipality_code = ${municipalityCode}`.execute(db.kysely);
   return rows[0]!.n;
 }
+
+/**
+ * `persons` taxpayers (住記個人番号 from `first` on) with a tax record of each of these fiscal years, written by one
+ * insert … select generate_series per table, so a city's year (tens of thousands of records) takes a statement.
+ */
+export async function seedTaxYears(db: Db, municipalityCode: string, o: { persons: number; fiscalYears: readonly number[]; first?: number }): Promise<void> {
+  const first = o.first ?? 100_000_000;
+  await sql`insert into certificate_resident (municipality_code, resident_number, addressee_number, name, name_kana, name_kana_key, birth_date, sex,
+      postal_code, address, status, resident_since, support_measure, gaiji, source_fiscal_year)
+    select ${municipalityCode}, n::text, n::text, '見本 太郎', 'ミホン タロウ', 'ミホンタロウ', '1980-04-01', '男', '650-0001', '見本市中央1-1', '住民',
+      '1980-04-01', false, false, ${Math.max(...o.fiscalYears)}::integer
+    from generate_series(${first}::bigint, ${first + o.persons - 1}::bigint) n`.execute(db.kysely);
+  await sql`insert into certificate_tax_record (municipality_code, resident_number, fiscal_year, jan1_address, filing, tax_status, figures, amounts)
+    select ${municipalityCode}, n::text, y, '見本市中央1-1', '給与支払報告', '課税', '{}'::jsonb, '{}'::jsonb
+    from generate_series(${first}::bigint, ${first + o.persons - 1}::bigint) n, unnest(array[${sql.join(o.fiscalYears.map((y) => sql`${y}::integer`))}]) y`.execute(db.kysely);
+}
+
+/** The municipality's tax records and the persons holding them. */
+export async function taxCounts(db: Db, municipalityCode: string): Promise<{ records: number; persons: number }> {
+  const { rows } = await sql<{ records: number; persons: number }>`select (select count(*)::int from certificate_tax_record where municipality_code = ${municipalityCode}) as records,
+    (select count(*)::int from certificate_resident where municipality_code = ${municipalityCode}) as persons`.execute(db.kysely);
+  return rows[0]!;
+}

@@ -1,7 +1,9 @@
 // 保存期間・消去 in the console, end to end with the card reservations as the source: the auditor sees what is due;
 // an administrator proposes; the same administrator is refused the approval; another approves, the reservations are
 // deleted and the batch's 消去証明書 (checked by qpdf, read by pdftotext) names them; a batch left waiting over 30
-// days is shown as overdue; a counter clerk may see none of it.
+// days is shown as overdue; a counter clerk may see none of it. Then two fiscal years of tax records (1,200, one batch
+// by the tax source's batchLimit): the overview counts what is due up to 1,000, the batch page lists its first 300 and
+// links the CSV of all (an audited export), and the 消去証明書 counts the records per fiscal year.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
@@ -12,7 +14,9 @@ import { checkedPdfText } from '../../../../test/support/pdf-checked.ts';
 import { staffWithRoles, type TestStaff } from '../../../../test/support/staff.ts';
 import { systemActor } from '../../../platform/audit/index.ts';
 import { todayInJapan } from '../../../platform/text/index.ts';
-import { RETENTION_PATH as base } from './page.tsx';
+import { taxYearRetention } from '../../certificates/index.ts';
+import { BATCH_PAGE_ITEMS, RETENTION_PATH as base } from './page.tsx';
+import { seedTaxYears, taxCounts } from './retention.builders.ts';
 import { proposeDue } from './scheduler.ts';
 
 /** A booked reservation on `day` at the Minami satellite (its slot made if needed). */
@@ -115,6 +119,41 @@ for (const backend of backends) {
       assert.deepEqual(batchIds(page.body, 'retention-waiting'), []);
       assert.match(page.body, /<h1>Retention and disposal<\/h1>/);
       assert.match(page.body, /Waiting over 30 days/);
+    });
+
+    it('proposes two fiscal years of tax records as one batch, shows its first 300 records, exports all as CSV and counts them per year in the 消去証明書', async () => {
+      await seedTaxYears(t.db, city, { persons: 600, fiscalYears: [2019, 2020] });
+      const before = await get(base, auditor);
+      assert.match(sourceRow(before.body, 'certificates.tax_years'), /<td data-due>1,000件以上<\/td><td data-waiting>0<\/td>/);
+      const [p, ...none] = await t.db.transaction((tx) => proposeDue(tx, city, { asOf: todayInJapan(), actor: systemActor('retention'), sources: [taxYearRetention] }));
+      assert.deepEqual([p?.records, none], [1200, []]);
+      assert.match(sourceRow((await get(base, auditor)).body, 'certificates.tax_years'), /<td data-due>0<\/td><td data-waiting>1200<\/td>/);
+
+      const page = await get(`${base}/batches/${p!.batchId}`, adminB);
+      assert.equal([...page.body.matchAll(/<tr data-record="/g)].length, BATCH_PAGE_ITEMS);
+      assert.match(page.body, /1,200件のうち先頭300件。全件はCSVで/);
+      assert.match(page.body, /1,200件の消去を承認する/);
+      assert.ok(page.body.includes(`href="${base}/batches/${p!.batchId}/records.csv"`));
+
+      const csv = await get(`${base}/batches/${p!.batchId}/records.csv`, auditor);
+      assert.equal(csv.statusCode, 200);
+      assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
+      assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      assert.deepEqual([lines.length, lines[0], lines[1], lines.at(-1)], [1201, '記録,キー,満了日,結果', '課税情報 2019年度,2019:100000000,2025-04-01,承認待ち', '課税情報 2020年度,2020:100000599,2026-04-01,承認待ち']);
+      assert.equal(new Set(lines).size, 1201, 'every record once');
+      const exported = await lastEvent('governance.retention.export');
+      assert.deepEqual([exported.user_id, exported.outcome, exported.subjects], ['ret.auditor', 'success', [`retention_batch:${p!.batchId}`]]);
+      assert.equal((await get(`${base}/batches/${p!.batchId}/records.csv`, clerk)).statusCode, 403);
+
+      const approved = await post(`${base}/batches/${p!.batchId}/approve`, adminB);
+      assert.match(approved.body, /1200件を消去し、消去記録を残しました/);
+      assert.deepEqual(await taxCounts(t.db, city), { records: 0, persons: 0 });
+      const text = checkedPdfText((await get(`${base}/batches/${p!.batchId}/certificate.pdf`, auditor)).rawPayload);
+      for (const expected of ['税証明書発行用 課税情報（年度ごと）', '課税情報 2019年度 600件', '課税情報 2020年度 600件', '消去記録として保存しており、CSVで出力できます']) {
+        assert.ok(text.includes(expected), `certificate lacks ${expected}`);
+      }
+      assert.doesNotMatch(text, /2019:100000000/);
     });
   });
 }

@@ -1,9 +1,11 @@
 // The retention pages and their two actions:
 //   GET  /console/governance/retention                          what is due per source, the batches (audited read)
 //   POST /console/governance/retention/propose                  proposes the due records now (by this person)
-//   GET  /console/governance/retention/batches/:id              one batch's records (audited read)
+//   GET  /console/governance/retention/batches/:id              one batch and its first records (audited read)
+//   GET  /console/governance/retention/batches/:id/records.csv  every record of the batch (audited export)
 //   POST /console/governance/retention/batches/:id/approve      approves and disposes (scheduler.ts)
 //   GET  /console/governance/retention/batches/:id/certificate.pdf   消去証明書 (audited export)
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
@@ -17,12 +19,13 @@ import { todayInJapan } from '../../../platform/text/index.ts';
 import { registerFiles } from '../register/files.ts';
 import type { GovernanceDeps } from '../register/routes.ts';
 import { retentionOperations as ops } from './audit.ts';
-import { renderDisposalCertificate, certificateFacts, type CertificateInput } from './certificate.ts';
+import { CERTIFICATE_COUNT_LINES, CERTIFICATE_LIST_LIMIT, renderDisposalCertificate, certificateFacts, type CertificateInput } from './certificate.ts';
+import { writeBatchCsv } from './csv.ts';
 import { batchStanding } from './domain/approval.ts';
-import { type BatchRow, type OtherRow, RETENTION_PATH, RetentionBatchPage, RetentionPage, type SourceRow } from './page.tsx';
-import { type ApprovalResult, approveBatch, BATCH_LIMIT, proposeDue } from './scheduler.ts';
+import { BATCH_PAGE_ITEMS, type BatchRow, type OtherRow, RETENTION_PATH, RetentionBatchPage, RetentionPage, type SourceRow } from './page.tsx';
+import { type ApprovalResult, approveBatch, dueStanding, proposeDue } from './scheduler.ts';
 import { findRetentionSource, otherDisposals, retentionSources } from './sources.ts';
-import { alreadyProposed, batchItems, countProposed, findBatch, listBatches, type RetentionBatch } from './store.ts';
+import { batchItemCounts, batchItems, findBatch, listBatches, type RetentionBatch } from './store.ts';
 
 const langQuery = { type: 'object', properties: { lang: { type: 'string', maxLength: 2 } } } as const;
 const batchParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
@@ -51,12 +54,7 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
 
   const sourceRows = (municipalityCode: string, asOf: string): Promise<SourceRow[]> => db.transaction(async (tx) => {
     const rows: SourceRow[] = [];
-    for (const s of sources) {
-      const waiting = await countProposed(tx, municipalityCode, s.id);
-      const due = await s.findDue(tx, municipalityCode, asOf, BATCH_LIMIT + waiting);
-      const held = await alreadyProposed(tx, municipalityCode, s.id, due.map((r) => r.key));
-      rows.push({ id: s.id, title: s.title, fileTitle: fileTitle(s.fileId), rule: s.rule, method: s.method, due: due.length - held.size, more: due.length === BATCH_LIMIT + waiting, waiting });
-    }
+    for (const s of sources) rows.push({ id: s.id, title: s.title, fileTitle: fileTitle(s.fileId), rule: s.rule, method: s.method, ...await dueStanding(tx, municipalityCode, s, asOf) });
     return rows;
   });
 
@@ -72,9 +70,18 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     const { municipalityCode } = currentStaff(req);
     const batch = await findBatch(db.kysely, municipalityCode, id);
     if (!batch) return overview(req, reply, 404, { kind: 'error', text: t((await deps.pageContext(req)).lang, refusals.not_found.ja, refusals.not_found.en) });
-    const [ctx, items] = await Promise.all([common(req, notice), batchItems(db.kysely, municipalityCode, id)]);
+    // The first records only: a batch of a city's fiscal year holds 200,000, which its CSV lists.
+    const [ctx, items] = await Promise.all([common(req, notice), batchItems(db.kysely, municipalityCode, id, BATCH_PAGE_ITEMS)]);
     const facts = certificateFacts(certificateInput(batch, items, ctx.municipalityName, ctx.lang));
     return html(reply, status, RetentionBatchPage({ ...ctx, batch: row(batch, new Date()), facts: batch.status === 'disposed' ? facts : facts.filter((_, i) => i < 4 || i === 6), items }));
+  };
+
+  /** The batch an export names, its subject in the request's audit event. */
+  const exportedBatch = async (req: FastifyRequest, detail: string) => {
+    const { id } = req.params as { id: string };
+    const { municipalityCode } = currentStaff(req);
+    auditSubjects(req, { subjects: [subjectId('retention_batch', id)], detail });
+    return { id, municipalityCode, batch: await findBatch(db.kysely, municipalityCode, id) };
   };
 
   const certificateInput = (batch: RetentionBatch, items: CertificateInput['items'], municipalityName: string, lang: Lang): CertificateInput => ({
@@ -135,13 +142,26 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     config: { capability: 'governance.retention.read', audit: ops['governance.retention.certificate'] },
     schema: { hide: true, params: batchParams, querystring: langQuery },
   }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    const { municipalityCode } = currentStaff(req);
-    auditSubjects(req, { subjects: [subjectId('retention_batch', id)], detail: 'certificate' });
-    const batch = await findBatch(db.kysely, municipalityCode, id);
+    const { id, municipalityCode, batch } = await exportedBatch(req, 'certificate');
     if (batch?.status !== 'disposed') return batchPage(req, reply, id, 404);
     const { lang, municipalityName } = await deps.pageContext(req);
-    const pdf = await renderDisposalCertificate(certificateInput(batch, await batchItems(db.kysely, municipalityCode, id), municipalityName, lang));
+    // Every record while the batch is small; above that, the count per description (the records are in the CSV).
+    const input = batch.recordCount > CERTIFICATE_LIST_LIMIT
+      ? { ...certificateInput(batch, [], municipalityName, lang), counts: await batchItemCounts(db.kysely, municipalityCode, id, CERTIFICATE_COUNT_LINES + 1) }
+      : certificateInput(batch, await batchItems(db.kysely, municipalityCode, id), municipalityName, lang);
+    const pdf = await renderDisposalCertificate(input);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="disposal-certificate-${id}.pdf"`).send(pdf);
+  });
+
+  app.get(`${RETENTION_PATH}/batches/:id/records.csv`, {
+    config: { capability: 'governance.retention.read', audit: ops['governance.retention.export'] },
+    schema: { hide: true, params: batchParams, querystring: langQuery },
+  }, async (req, reply) => {
+    const { id, municipalityCode, batch } = await exportedBatch(req, 'records csv');
+    if (!batch) return batchPage(req, reply, id, 404);
+    const { lang } = await deps.pageContext(req);
+    const body = new PassThrough();
+    void writeBatchCsv(body, db.kysely, municipalityCode, id, lang).catch((e: unknown) => body.destroy(e as Error));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="disposal-records-${id}.csv"`).send(body);
   });
 }

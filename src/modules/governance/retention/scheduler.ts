@@ -9,12 +9,15 @@ import { todayInJapan } from '../../../platform/text/index.ts';
 import { retentionOperations as ops } from './audit.ts';
 import { approvalRefusal } from './domain/approval.ts';
 import { findRetentionSource, retentionSources } from './sources.ts';
-import { alreadyProposed, batchItems, countProposed, findBatch, insertBatch, markDisposed, municipalityCodes } from './store.ts';
+import { alreadyProposed, batchItems, chunksOf, countProposed, findBatch, insertBatch, KEY_CHUNK, markDisposed, municipalityCodes } from './store.ts';
 
 /** The nightly job's login id in proposed_by and the audit log. */
 export const RETENTION_JOB = 'retention';
-/** Records one batch proposes at most; the next night proposes the rest. */
+/** Records one batch proposes at most unless its source sets its own batchLimit; the next night proposes the rest. */
 export const BATCH_LIMIT = 1000;
+
+/** Records one batch of this source proposes at most. */
+export const batchLimitOf = (source: RetentionSource): number => source.batchLimit ?? BATCH_LIMIT;
 
 /** A batch proposed. */
 export interface Proposal {
@@ -28,17 +31,20 @@ export interface ProposeOptions {
   actor: AuditActor;
   client?: AuditClient;
   sources?: readonly RetentionSource[];
+  /** Records a batch at most, for every source (tests); each source's batchLimit otherwise. */
   limit?: number;
+  /** Keys the check for records already proposed takes a statement at most (tests use a few; ARRAY_CHUNK otherwise). */
+  keyChunk?: number;
 }
 
 /** Proposes, per source, the due records no batch holds yet; returns the batches written. */
 export async function proposeDue(tx: Tx, municipalityCode: string, o: ProposeOptions): Promise<Proposal[]> {
-  const limit = o.limit ?? BATCH_LIMIT;
   const proposals: Proposal[] = [];
   for (const source of o.sources ?? retentionSources) {
+    const limit = o.limit ?? batchLimitOf(source);
     // Ask for as many more as wait already, so records past the ones proposed are reached.
     const due = await source.findDue(tx, municipalityCode, o.asOf, limit + await countProposed(tx, municipalityCode, source.id));
-    const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key));
+    const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key), o.keyChunk);
     const records = due.filter((r) => !held.has(r.key)).slice(0, limit);
     if (records.length === 0) continue;
     const batchId = await insertBatch(tx, { municipalityCode, sourceId: source.id, fileId: source.fileId, asOf: o.asOf, proposedBy: o.actor.userId, records });
@@ -51,11 +57,37 @@ export async function proposeDue(tx: Tx, municipalityCode: string, o: ProposeOpt
   return proposals;
 }
 
+/** What of a source is due and in no batch yet, and how many of its records wait in batches. */
+export interface DueStanding {
+  /** Due and in no batch, counted up to the cap. */
+  due: number;
+  /** More are due than counted. */
+  more: boolean;
+  waiting: number;
+}
+
+/**
+ * A source's standing for the retention page: what is due is counted up to `cap` (BATCH_LIMIT), never up to the
+ * source's own batchLimit, so a view reads at most `cap` records past those already waiting in batches.
+ */
+export async function dueStanding(tx: Tx, municipalityCode: string, source: RetentionSource, asOf: string, cap = BATCH_LIMIT): Promise<DueStanding> {
+  const waiting = await countProposed(tx, municipalityCode, source.id);
+  const due = await source.findDue(tx, municipalityCode, asOf, cap + waiting);
+  const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key));
+  return { due: Math.min(due.length - held.size, cap), more: due.length === cap + waiting, waiting };
+}
+
 /** The answer to an approval: the records disposed of, or why nothing was. */
 export type ApprovalResult = { disposed: number; gone: number } | { refused: 'not_found' | 'already_disposed' | 'own_proposal' | 'unknown_source' };
 
-/** Approves a batch and disposes of its records; a refusal is audited on its own and changes nothing. */
-export async function approveBatch(db: Db, municipalityCode: string, batchId: string, o: { actor: AuditActor; client?: AuditClient; sources?: readonly RetentionSource[]; now?: Date }): Promise<ApprovalResult> {
+/**
+ * Approves a batch and disposes of its records; a refusal is audited on its own and changes nothing. The source's
+ * `dispose` is called a chunk of keys at a time (`keyChunk`, KEY_CHUNK by default; the disposal records are marked
+ * ARRAY_CHUNK at a time), all inside the one transaction: a failure in any chunk leaves every record and the batch
+ * as they were.
+ */
+export async function approveBatch(db: Db, municipalityCode: string, batchId: string, o: { actor: AuditActor; client?: AuditClient; sources?: readonly RetentionSource[]; now?: Date; keyChunk?: number }): Promise<ApprovalResult> {
+  const chunk = o.keyChunk ?? KEY_CHUNK;
   const event = { municipalityCode, operation: ops['governance.retention.dispose'], actor: o.actor, ...(o.client ? { client: o.client } : {}), subjects: [subjectId('retention_batch', batchId)] };
   const result = await db.transaction(async (tx): Promise<ApprovalResult> => {
     const batch = await findBatch(tx, municipalityCode, batchId, true);
@@ -65,8 +97,9 @@ export async function approveBatch(db: Db, municipalityCode: string, batchId: st
     const source = findRetentionSource(batch.sourceId, o.sources);
     if (!source) return { refused: 'unknown_source' };
     const keys = (await batchItems(tx, municipalityCode, batchId)).map((i) => i.recordKey);
-    const disposed = await source.dispose(tx, municipalityCode, keys);
-    await markDisposed(tx, { municipalityCode, batchId, approvedBy: o.actor.userId, at: o.now ?? new Date(), disposedKeys: disposed });
+    const disposed: string[] = [];
+    for (const part of chunksOf(keys, chunk)) disposed.push(...await source.dispose(tx, municipalityCode, part));
+    await markDisposed(tx, { municipalityCode, batchId, approvedBy: o.actor.userId, at: o.now ?? new Date(), disposedKeys: disposed, ...(o.keyChunk ? { chunk: o.keyChunk } : {}) });
     await appendAudit(tx, { ...event, detail: `${source.id}: ${disposed.length}件を消去 (${keys.length - disposed.length}件は消去済み) / proposed by ${batch.proposedBy}` });
     return { disposed: disposed.length, gone: keys.length - disposed.length };
   });
