@@ -29,7 +29,8 @@ export interface CertificateInput {
 }
 
 const say = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
-const number = (n: number) => n.toLocaleString('en-US');
+/** A count with thousands separators, as 1,200 (the same in Japanese and English). */
+export const countText = (n: number) => n.toLocaleString('en-US');
 const jst = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The facts of the batch, label and value, in the certificate's order. */
@@ -42,7 +43,7 @@ export function certificateFacts(input: CertificateInput): Array<[string, string
     [say(lang, '対象', 'Records'), source.title[lang]],
     [say(lang, '保存期間', 'Retention'), source.rule[lang]],
     [say(lang, '消去の方法', 'Method'), source.method[lang]],
-    [say(lang, '件数', 'Count'), say(lang, `${count}件を消去（抽出 ${batch.recordCount}件、うち消去済み ${batch.recordCount - count}件）`, `${count} disposed of (${batch.recordCount} proposed, ${batch.recordCount - count} already gone)`)],
+    [say(lang, '件数', 'Count'), say(lang, `${countText(count)}件を消去（抽出 ${countText(batch.recordCount)}件、うち消去済み ${countText(batch.recordCount - count)}件）`, `${countText(count)} disposed of (${countText(batch.recordCount)} proposed, ${countText(batch.recordCount - count)} already gone)`)],
     [say(lang, '抽出', 'Proposed'), `${jst(batch.proposedAt)}\u3000${batch.proposedBy}`],
     [say(lang, '承認・消去', 'Approved and disposed of'), `${jst(batch.approvedAt)}\u3000${batch.approvedBy}`],
   ];
@@ -93,8 +94,8 @@ function printCounts(doc: Doc, lang: Lang, counts: readonly ItemCount[]): void {
     return;
   }
   for (const c of counts.slice(0, CERTIFICATE_COUNT_LINES)) {
-    const gone = c.gone > 0 ? say(lang, `（うち既になし ${number(c.gone)}件）`, ` (${number(c.gone)} already gone)`) : '';
-    doc.fontSize(9.5).fillColor(INK).text(`・${c.description}\u3000${say(lang, `${number(c.records)}件`, `${number(c.records)} records`)}${gone}`);
+    const gone = c.gone > 0 ? say(lang, `（うち既になし ${countText(c.gone)}件）`, ` (${countText(c.gone)} already gone)`) : '';
+    doc.fontSize(9.5).fillColor(INK).text(`・${c.description}\u3000${say(lang, `${countText(c.records)}件`, `${countText(c.records)} records`)}${gone}`);
   }
   if (counts.length > CERTIFICATE_COUNT_LINES) doc.fontSize(9.5).fillColor(MUTED).text(say(lang, 'ほか（一覧のCSVを参照）', 'and others (see the CSV list)'));
   doc.moveDown(0.4).fontSize(9.5).fillColor(MUTED).text(say(lang,

@@ -147,7 +147,7 @@ for (const backend of backends) {
       assert.equal((await get(`${base}/batches/${p!.batchId}/records.csv`, clerk)).statusCode, 403);
 
       const approved = await post(`${base}/batches/${p!.batchId}/approve`, adminB);
-      assert.match(approved.body, /1200件を消去し、消去記録を残しました/);
+      assert.match(approved.body, /1,200件を消去し、消去記録を残しました/);
       assert.deepEqual(await taxCounts(t.db, city), { records: 0, persons: 0 });
       const text = checkedPdfText((await get(`${base}/batches/${p!.batchId}/certificate.pdf`, auditor)).rawPayload);
       for (const expected of ['税証明書発行用 課税情報（年度ごと）', '課税情報 2019年度 600件', '課税情報 2020年度 600件', '消去記録として保存しており、CSVで出力できます']) {

@@ -19,7 +19,7 @@ import { todayInJapan } from '../../../platform/text/index.ts';
 import { registerFiles } from '../register/files.ts';
 import type { GovernanceDeps } from '../register/routes.ts';
 import { retentionOperations as ops } from './audit.ts';
-import { CERTIFICATE_COUNT_LINES, CERTIFICATE_LIST_LIMIT, renderDisposalCertificate, certificateFacts, type CertificateInput } from './certificate.ts';
+import { CERTIFICATE_COUNT_LINES, CERTIFICATE_LIST_LIMIT, renderDisposalCertificate, certificateFacts, type CertificateInput, countText } from './certificate.ts';
 import { writeBatchCsv } from './csv.ts';
 import { batchStanding } from './domain/approval.ts';
 import { BATCH_PAGE_ITEMS, type BatchRow, type OtherRow, RETENTION_PATH, RetentionBatchPage, RetentionPage, type SourceRow } from './page.tsx';
@@ -134,7 +134,7 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
     }
     return batchPage(req, reply, id, 200, {
       kind: 'done',
-      text: t(lang, `${result.disposed}件を消去し、消去記録を残しました（${result.gone}件は既にありませんでした）。`, `${result.disposed} records disposed of and recorded (${result.gone} were already gone).`),
+      text: t(lang, `${countText(result.disposed)}件を消去し、消去記録を残しました（${countText(result.gone)}件は既にありませんでした）。`, `${countText(result.disposed)} records disposed of and recorded (${countText(result.gone)} were already gone).`),
     });
   });
 
