@@ -19,7 +19,7 @@ import { installVerifyRoutes } from './verify/routes.ts';
 
 export { type CertificatesDeps, certificatesDeps } from './deps.ts';
 export { importSerialsCommand, importTaxCommand } from './tax/index.ts';
-export { certificatePersonalData, certificateTaxFile } from './domain/personal-data.ts';
+export { certificatePersonalData, certificateSerialDisposal, certificateTaxFile } from './domain/personal-data.ts';
 export { taxYearRetention } from './tax/retention.ts';
 export { certificateFont } from './pdf/font.ts';
 

@@ -25,6 +25,7 @@ export const mailOutboxFile = {
 /** How sent mail goes: not through the retention scheduler, but by the worker's hourly purge. */
 export const mailOutboxDisposal: OtherDisposal = {
   fileId: mailOutboxFile.fileId,
+  tables: ['platform_mail_outbox'],
   rule: mailOutboxFile.retentionNote,
   mechanism: {
     ja: 'ワーカーが1時間ごとに、送信後30日を過ぎたメールと、30日を過ぎても送信できなかったメールを削除',

@@ -29,6 +29,11 @@ export interface RetentionSource {
   /** How the records are destroyed: deleted rows, deleted files, or keys destroyed (crypto-shredding). */
   method: Bilingual;
   /**
+   * The tables of its file whose rows `dispose` deletes, directly or by cascade: the coverage test holds every table
+   * of every register file to a source or another disposal, so that a table added to a file is not left to grow.
+   */
+  tables: readonly string[];
+  /**
    * Records one batch proposes at most (default the scheduler's BATCH_LIMIT, 1,000): a source whose records fall due
    * together by the thousand (a city's fiscal year) sets more, so that one approval disposes of them. The scheduler
    * hands `dispose` the keys a few thousand at a time, so a source need not split them itself.
@@ -47,6 +52,8 @@ export interface RetentionSource {
 export interface OtherDisposal {
   /** The register file (PersonalDataFile.fileId). */
   fileId: string;
+  /** The tables of the file it disposes of (see RetentionSource.tables). */
+  tables: readonly string[];
   /** The rule as the council reads it, e.g. 「送信後30日」. */
   rule: Bilingual;
   /** What disposes of the records, and when. */

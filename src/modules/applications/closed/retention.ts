@@ -5,7 +5,7 @@
 // deletes it with its attachments (their files queued for deletion by the trigger) and its history. An application
 // completed while waiting for a hand-over that has not come by then is proposed too: the approver sees it in the batch.
 import type { RetentionSource } from '../../../platform/register/retention.ts';
-import { applicationFile } from '../domain/personal-data.ts';
+import { applicationFile, applicationTables } from '../domain/personal-data.ts';
 import { applicationStates } from '../domain/state.ts';
 import { deleteClosedApplications, findDueClosedApplications } from './store.ts';
 
@@ -18,6 +18,7 @@ export const closedApplicationRetention: RetentionSource = {
   title: { ja: '引渡しなしで完了・却下した電子申請', en: 'Online applications completed or rejected without a hand-over' },
   rule: { ja: '完了・却下から手続きごとの保存年数', en: 'each procedure’s retention years after completion or rejection' },
   method: { ja: '申請・添付ファイル・履歴の行を削除（添付ファイルの実体は削除待ちに登録）', en: 'rows of the application, its attachments and history deleted (the attachment files queued for deletion)' },
+  tables: applicationTables,
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueClosedApplications(tx, municipalityCode, asOf, limit);
     return due.map((a) => ({

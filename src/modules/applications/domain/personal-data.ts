@@ -44,3 +44,6 @@ export const applicationPersonalData: readonly ApplicationPersonalDataItem[] = [
   item('application_attachment', 'file_name', '添付書類のファイル名', 'Attachment file name', 'other', false),
   item('application_history', 'comment', '審査コメント・返戻理由', 'Review comments and reasons for return', 'other', false),
 ];
+
+/** The tables deleting an application's row empties of it: its attachments and history go by cascade (migration 0015). */
+export const applicationTables = ['application', 'application_attachment', 'application_history'] as const;

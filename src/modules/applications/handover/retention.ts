@@ -4,7 +4,7 @@
 // history cascade) with a 消去記録 per hand-over, and the hand-over is closed when none of its applications is left.
 import { randomUUID } from 'node:crypto';
 import type { RetentionSource } from '../../../platform/register/retention.ts';
-import { applicationFile } from '../domain/personal-data.ts';
+import { applicationFile, applicationTables } from '../domain/personal-data.ts';
 import { DISPOSAL_REASON } from './dispose.ts';
 import { deleteDueApplications, dueHandedOverApplications, japanDayEnd, recordPartialDisposal } from './store.ts';
 
@@ -20,6 +20,7 @@ export const handedOverApplicationRetention: RetentionSource = {
   title: { ja: '引渡し済みの電子申請', en: 'Handed-over online applications' },
   rule: { ja: '基幹システムの受領確認から保存日数（既定14日）の経過後', en: 'the retention days (14 by default) after the core system confirmed receipt' },
   method: { ja: '申請・添付ファイル・履歴の行を削除（添付ファイルの実体は未参照ファイルの掃除で削除）', en: 'rows of the application, its attachments and history deleted (the attachment files by the sweep of unreferenced files)' },
+  tables: applicationTables,
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await dueHandedOverApplications(tx, municipalityCode, japanDayEnd(asOf), limit);
     return due.map((a) => ({

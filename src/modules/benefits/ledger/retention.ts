@@ -15,7 +15,7 @@
 import type { RetentionSource } from '../../../platform/register/retention.ts';
 import { benefitLedgerFile } from '../domain/personal-data.ts';
 import { ledgerProgrammes } from '../programmes.ts';
-import { deleteLedgerEntries, findDueLedgerEntries, type LedgerEntry } from './store.ts';
+import { deleteLedgerEntries, findDueLedgerEntries, type LedgerEntry, ledgerTables } from './store.ts';
 
 const years = benefitLedgerFile.retentionYears;
 const programmes = Object.entries(ledgerProgrammes).map(([id, p]) => ({ id, endsOn: p.endsOn, names: p.programme.names }));
@@ -40,6 +40,7 @@ export const benefitLedgerRetention: RetentionSource = {
     ja: '対象者の行と、その通知・回答・決定・振込明細・返還金の行を削除。口座・照会結果・連携データは他の事業に残らなければ削除',
     en: 'The taxpayer’s row deleted with its letters, replies, decisions, transfers and repayments; the person’s accounts, account query answer and linkage row too once no other programme holds them',
   },
+  tables: ledgerTables,
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueLedgerEntries(tx, municipalityCode, { programmes, years, asOf, limit });
     return due.map((e) => {

@@ -211,6 +211,8 @@ export async function findDueLedgerEntries(q: Kysely<Database>, code: string, o:
 const entryTables = ['benefit_receivable', 'benefit_payment_item', 'benefit_reply', 'benefit_decision', 'benefit_letter', 'benefit_target'] as const;
 /** The person's own tables, shared by every programme: they go with the person's last entry. */
 const personTables = ['benefit_account', 'benefit_account_lookup', 'benefit_linkage'] as const;
+/** Every table deleteLedgerEntries deletes from, for the retention source's declaration. */
+export const ledgerTables = ['benefit_receivable_payment', ...entryTables, 'benefit_taxpayer', ...personTables] as const;
 
 /**
  * Deletes these entries, unless money is still moving for one: the taxpayer's row and every row of the programme that

@@ -22,6 +22,7 @@ export const cardImageRetention: RetentionSource = {
     ja: '行とファイル固有の暗号鍵を削除（暗号化消去）し、ファイルを削除',
     en: 'The row and the file’s own encryption key deleted (crypto-shredding), then the file deleted',
   },
+  tables: ['card_image'],
   async findDue(tx: Tx, municipalityCode, asOf, limit) {
     const years = retentionYears(await retentionOverrides(tx, municipalityCode));
     const due = await findDueImages(tx, municipalityCode, years, asOf, limit);

@@ -28,6 +28,8 @@ export const cardRecordRetention: RetentionSource = {
     en: `${years} years after the application was received (kept while a document image of the card is kept, until it is disposed of)`,
   },
   method: { ja: 'カードの行と、その履歴・コメント・発送管理・予約との紐付けの行を削除', en: 'The card row deleted with its history, comments, shipments and pickup-booking links' },
+  // card_record's children go by cascade; card_image is never reached (a card with an image is not due).
+  tables: ['card_record', 'card_history', 'card_processing_comment', 'card_shipment', 'card_pickup_booking'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueCards(tx, municipalityCode, years, asOf, limit);
     return due.map((c) => ({

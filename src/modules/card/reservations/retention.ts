@@ -17,6 +17,7 @@ export const cardReservationRetention: RetentionSource = {
   title: { ja: 'マイナンバーカード来庁予約', en: 'My Number card counter reservations' },
   rule: { ja: `来庁予定日から${years}年`, en: `${years} year(s) after the day of the visit` },
   method: { ja: '予約の行を削除', en: 'the reservation row deleted' },
+  tables: ['card_reservation'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const { rows } = await sql<{ reservation_number: string; kana: string; phone: string; slot_date: string; due_on: string }>`
       select reservation_number, kana, phone, slot_date::text as slot_date, (slot_date + make_interval(years => ${years}))::date::text as due_on
@@ -40,6 +41,7 @@ export const cardWaitlistRetention: RetentionSource = {
   title: { ja: 'マイナンバーカード来庁予約のキャンセル待ち', en: 'My Number card counter waitlist' },
   rule: { ja: `希望日から${years}年`, en: `${years} year(s) after the day waited for` },
   method: { ja: 'キャンセル待ちの行を削除', en: 'the waitlist row deleted' },
+  tables: ['card_waitlist'],
   async findDue(tx, municipalityCode, asOf, limit) {
     // The entry holds a name as typed, not in kana: its person key is the name and the phone number.
     const { rows } = await sql<{ waitlist_id: string; name: string; phone: string; slot_date: string; due_on: string }>`

@@ -2,6 +2,7 @@
 // kiosk's serial-number mapping, declared like every module's files so the privacy council's register is built from
 // them. A column commented "personal data" that is not declared here fails governance's completeness test.
 import { type PersonalDataFile, type PersonalDataItem, personalItem } from '../../../platform/register/personal-data.ts';
+import type { OtherDisposal } from '../../../platform/register/retention.ts';
 
 /** One item of the file: a column of the residents, their tax records or the certificate serials. */
 export type CertificatePersonalDataItem = PersonalDataItem<'certificate_resident' | 'certificate_tax_record' | 'certificate_serial'>;
@@ -53,3 +54,15 @@ export const certificatePersonalData: readonly CertificatePersonalDataItem[] = [
   item('certificate_tax_record', 'amounts', '課税標準額・税額', 'Taxable amounts and taxes', 'tax'),
   item('certificate_serial', 'serial_number', '利用者証明用電子証明書シリアル番号', 'User certificate serial number', 'other'),
 ];
+
+/** The serial-number mapping is not kept by years: each import replaces it whole, so a holder the registry no longer sends goes. */
+export const certificateSerialDisposal: OtherDisposal = {
+  fileId: certificateTaxFile.fileId,
+  tables: ['certificate_serial'],
+  rule: { ja: '次の対応表の取込で置き換え', en: 'replaced by the next import of the mapping' },
+  mechanism: {
+    ja: '電子証明書シリアル番号の対応表の取込のたびに全件を削除して置き換え（住基側が送らなくなった人の行は消える）',
+    en: 'Each import of the serial-number mapping deletes every row and writes the file\'s (a person the registry no longer sends is gone)',
+  },
+  where: 'src/modules/certificates/tax/serials.ts (importSerials)',
+};

@@ -31,6 +31,7 @@ export const taxYearRetention: RetentionSource = {
     ja: '年度の課税情報の行を削除。課税情報が残らない対象者は住民情報の行も削除',
     en: 'The year’s tax record row deleted; the person’s registry facts too once no tax record of theirs is left',
   },
+  tables: ['certificate_tax_record', 'certificate_resident'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueTaxYears(tx, municipalityCode, years, asOf, limit);
     return due.map((r) => ({ key: recordKey(r), personKey: r.residentNumber, description: `課税情報 ${r.fiscalYear}年度`, dueOn: r.dueOn }));

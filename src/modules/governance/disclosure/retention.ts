@@ -16,6 +16,7 @@ export const disclosureRequestRetention: RetentionSource = {
   title: { ja: '開示・訂正・利用停止請求', en: 'Disclosure, correction and suspension requests' },
   rule: { ja: `決定日から${years}年（未決定の請求は保存）`, en: `${years} years after the decision (a request not yet decided is kept)` },
   method: { ja: '請求の行を削除', en: 'the request row deleted' },
+  tables: ['governance_disclosure_request'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueRequests(tx, municipalityCode, years, asOf, limit);
     return due.map((r) => ({

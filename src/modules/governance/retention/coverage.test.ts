@@ -1,21 +1,28 @@
-// Nothing due is forgotten: every file of the register (個人情報ファイル簿) has a retention source or a declared other
-// mechanism, and no source or mechanism names a file the register does not hold.
+// Nothing due is forgotten: every table of every file of the register (個人情報ファイル簿) has a retention source or a
+// declared other mechanism, and no source or mechanism names a file the register does not hold or another file's table.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { registerFiles } from '../register/files.ts';
+import { fileTables, registerFiles } from '../register/files.ts';
 import { retentionCoverage } from './domain/coverage.ts';
 import { otherDisposals, retentionSources } from './sources.ts';
 
-const fileIds = registerFiles.map((f) => f.file.fileId);
+const files = registerFiles.map((f) => ({ fileId: f.file.fileId, tables: fileTables(f) }));
+const declared = [...retentionSources, ...otherDisposals];
 
 describe('retention coverage of the register', () => {
-  it('gives every register file a source or another mechanism, and names no file outside the register', () => {
-    assert.deepEqual(retentionCoverage(fileIds, [...retentionSources, ...otherDisposals]), { uncovered: [], unknown: [] });
+  it('gives every table of every register file a source or another mechanism, and names nothing outside the register', () => {
+    assert.deepEqual(retentionCoverage(files, declared), { uncovered: [], unknown: [], strayTables: [] });
   });
 
-  it('names a file left without a rule, and a file id the register does not hold', () => {
-    const withoutMail = [...retentionSources, ...otherDisposals.filter((o) => o.fileId !== 'mail_outbox'), { fileId: 'card_waitlist' }];
-    assert.deepEqual(retentionCoverage(fileIds, withoutMail), { uncovered: ['mail_outbox'], unknown: ['card_waitlist'] });
+  it('names a table left without a rule, a file id the register does not hold, and a table of another file', () => {
+    const withoutSerials = declared.filter((d) => !d.tables.includes('certificate_serial'));
+    const wrong = [...withoutSerials, { fileId: 'card_waitlist', tables: ['card_waitlist'] }, { fileId: 'mail_outbox', tables: ['card_image'] }];
+    assert.deepEqual(retentionCoverage(files, wrong), { uncovered: ['certificate_tax/certificate_serial'], unknown: ['card_waitlist'], strayTables: ['mail_outbox/card_image'] });
+  });
+
+  it('leaves a table uncovered when only another file\'s source names it', () => {
+    const mailOnly = declared.filter((d) => d.fileId !== 'mail_outbox');
+    assert.deepEqual(retentionCoverage(files, mailOnly).uncovered, ['mail_outbox/platform_mail_outbox']);
   });
 
   it('gives each source an id of its own, as module.kind', () => {

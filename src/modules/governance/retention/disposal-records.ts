@@ -26,6 +26,7 @@ export const disposalRecordRetention: RetentionSource = {
     ja: 'バッチの消去記録の行を削除（バッチの件数・承認者・日時は個人情報を含まず残す）',
     en: 'The batch’s disposal-record rows deleted (the batch’s counts, approvers and dates, which hold no personal data, stay)',
   },
+  tables: ['governance_retention_item'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const due = await findDueDisposalBatches(tx, municipalityCode, { years, asOf, limit, ownSourceId: sourceId });
     return due.map((b) => ({

@@ -34,6 +34,7 @@ export interface SourceRow {
 export interface OtherRow {
   fileId: string;
   fileTitle: Bilingual;
+  tables: readonly string[];
   rule: Bilingual;
   mechanism: Bilingual;
   where: string;
@@ -88,15 +89,16 @@ function SourceTable({ lang, sources }: { lang: Lang; sources: readonly SourceRo
 function OtherTable({ lang, others }: { lang: Lang; others: readonly OtherRow[] }) {
   return (
     <table class="data-table" id="retention-others">
-      <caption safe>{t(lang, '抽出・承認によらず、それぞれの仕組みで消去されるファイル', 'Files disposed of by a mechanism of their own, without batches')}</caption>
+      <caption safe>{t(lang, '抽出・承認によらず、それぞれの仕組みで消去されるデータ', 'Data disposed of by a mechanism of its own, without batches')}</caption>
       <thead>
-        <tr>{[t(lang, '個人情報ファイル', 'File'), t(lang, '保存期間', 'Retention'), t(lang, '消去の仕組み', 'Mechanism'), t(lang, '所在', 'Where')]
+        <tr>{[t(lang, '個人情報ファイル', 'File'), t(lang, 'テーブル', 'Tables'), t(lang, '保存期間', 'Retention'), t(lang, '消去の仕組み', 'Mechanism'), t(lang, '所在', 'Where')]
           .map((h) => <th scope="col" safe>{h}</th>)}</tr>
       </thead>
       <tbody>
         {others.map((o) => (
           <tr data-file={o.fileId}>
             <th scope="row" safe>{o.fileTitle[lang]}</th>
+            <td><code safe>{o.tables.join(', ')}</code></td>
             <td safe>{o.rule[lang]}</td>
             <td safe>{o.mechanism[lang]}</td>
             <td><code safe>{o.where}</code></td>

@@ -11,6 +11,7 @@ export const mailSource: RetentionSource = {
   title: { ja: '試験用メール', en: 'Test mail' },
   rule: { ja: '即日', en: 'at once' },
   method: { ja: '行を削除', en: 'row deleted' },
+  tables: ['platform_mail_outbox'],
   async findDue(tx, municipalityCode, asOf, limit) {
     const { rows } = await sql<{ mail_id: string; to_address: string; subject: string }>`select mail_id, to_address, subject from platform_mail_outbox
       where municipality_code = ${municipalityCode} order by subject, mail_id limit ${limit}`.execute(tx);

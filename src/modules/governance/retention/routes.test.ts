@@ -64,7 +64,9 @@ for (const backend of backends) {
       assert.match(sourceRow(page.body, 'card.reservations'), /来庁予定日から1年<\/td><td>予約の行を削除<\/td><td data-due>2<\/td><td data-waiting>0<\/td>/);
       const otherRow = (id: string) => new RegExp(`<tr data-file="${id}">([\\s\\S]*?)</tr>`).exec(page.body)?.[1] ?? '';
       assert.match(otherRow('mail_outbox'), /送信後30日で消去<\/td><td>ワーカーが1時間ごとに[^<]*<\/td><td><code>src\/platform\/mail\/outbox\.ts \(purgeSentMail\)/);
-      assert.match(otherRow('review_extract'), /次の取込で置き換え（旧世代は消去）<\/td>/);
+      assert.match(otherRow('review_extract'), /<code>review_reading<\/code><\/td><td>次の取込で置き換え（旧世代は消去）<\/td>/);
+      // The tax file's years go by batch; its serial-number mapping, a table of the same file, by each import.
+      assert.match(otherRow('certificate_tax'), /<code>certificate_serial<\/code><\/td><td>次の対応表の取込で置き換え<\/td>.*importSerials/);
       assert.doesNotMatch(page.body, /今すぐ抽出/);
       assert.equal((await post(`${base}/propose`, auditor)).statusCode, 403);
       assert.equal((await lastEvent('governance.retention.read')).user_id, 'ret.auditor');

@@ -4,7 +4,7 @@
 import { closedApplicationRetention, handedOverApplicationRetention } from '../../applications/index.ts';
 import { benefitLedgerRetention } from '../../benefits/index.ts';
 import { cardImageRetention, cardRecordRetention, cardReservationRetention, cardWaitlistRetention } from '../../card/index.ts';
-import { taxYearRetention } from '../../certificates/index.ts';
+import { certificateSerialDisposal, taxYearRetention } from '../../certificates/index.ts';
 import { mailOutboxDisposal } from '../../../platform/mail/index.ts';
 import type { OtherDisposal, RetentionSource } from '../../../platform/register/retention.ts';
 import { reviewExtractDisposal } from '../../review/index.ts';
@@ -18,7 +18,7 @@ export const retentionSources: readonly RetentionSource[] = [
 ];
 
 /** The files disposed of without the scheduler, in the register's order of files. */
-export const otherDisposals: readonly OtherDisposal[] = [reviewExtractDisposal, mailOutboxDisposal];
+export const otherDisposals: readonly OtherDisposal[] = [reviewExtractDisposal, certificateSerialDisposal, mailOutboxDisposal];
 
 /** The source with this id, if any. */
 export const findRetentionSource = (id: string, sources: readonly RetentionSource[] = retentionSources): RetentionSource | undefined =>

@@ -27,6 +27,7 @@ export const reviewExtractFile = {
 /** How the extract goes: not through the retention scheduler, but generation by generation on each import. */
 export const reviewExtractDisposal: OtherDisposal = {
   fileId: reviewExtractFile.fileId,
+  tables: ['review_reading'],
   rule: reviewExtractFile.retentionNote,
   mechanism: {
     ja: '取込のたびに新しい世代を現行とし、旧世代（途中で止まった取込の世代を含む）を削除',
