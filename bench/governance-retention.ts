@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const batchId = proposal.value[0]!.batchId;
     const page = await timed('the retention page\'s count while the batch waits', () => db.transaction((tx) => dueStanding(tx, MC, taxYearRetention, asOf)));
     const sink = new Writable({ write(_c, _e, done) { done(); } });
-    const csv = await timed('the batch\'s records as CSV', () => writeBatchCsv(sink, db.kysely, MC, batchId, 'ja'));
+    const csv = await timed('the batch\'s records as CSV', () => writeBatchCsv(sink, db.kysely, MC, batchId, { encoding: 'utf8', lang: 'ja' }));
     const approval = await timed('approve and dispose of', () => approveBatch(db, MC, batchId, { actor: { userId: 'bench.b', userName: '承認 B', department: '総務課' }, sources }));
     console.log(`  ${JSON.stringify(approval.value)}, ${csv.value.toLocaleString('en')} CSV rows`);
     report([

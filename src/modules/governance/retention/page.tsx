@@ -187,6 +187,8 @@ export function RetentionBatchPage(p: Common & { batch: BatchRow; facts: Readonl
           : ''}
       <p id="retention-records-csv">
         <a href={`${RETENTION_PATH}/batches/${batch.batchId}/records.csv`} safe>{t(lang, '記録の一覧（CSV、全件）', 'All records of the batch (CSV)')}</a>
+        {' '}
+        <a href={`${RETENTION_PATH}/batches/${batch.batchId}/records.csv?encoding=sjis`} safe>{t(lang, '同（Shift_JIS）', 'The same in Shift_JIS')}</a>
       </p>
       <table class="data-table" id="retention-items">
         <caption safe>{p.items.length > 0 && p.items.length < batch.recordCount

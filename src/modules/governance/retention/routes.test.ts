@@ -6,6 +6,7 @@
 // links the CSV of all (an audited export), and the 消去証明書 counts the records per fiscal year.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { city } from '../../../../test/support/audit.ts';
@@ -147,6 +148,12 @@ for (const backend of backends) {
       const exported = await lastEvent('governance.retention.export');
       assert.deepEqual([exported.user_id, exported.outcome, exported.subjects], ['ret.auditor', 'success', [`retention_batch:${p!.batchId}`]]);
       assert.equal((await get(`${base}/batches/${p!.batchId}/records.csv`, clerk)).statusCode, 403);
+      assert.ok(page.body.includes(`href="${base}/batches/${p!.batchId}/records.csv?encoding=sjis"`));
+      const sjis = await get(`${base}/batches/${p!.batchId}/records.csv?encoding=sjis`, auditor);
+      assert.equal(sjis.headers['content-type'], 'text/csv; charset=shift_jis');
+      assert.notDeepEqual([...sjis.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.deepEqual(iconv.decode(sjis.rawPayload, 'cp932').trimEnd().split('\r\n'), lines);
+      assert.equal((await lastEvent('governance.retention.export')).detail, 'records csv sjis');
 
       const approved = await post(`${base}/batches/${p!.batchId}/approve`, adminB);
       assert.match(approved.body, /1,200件を消去し、消去記録を残しました/);

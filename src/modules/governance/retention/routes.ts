@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access/can.ts';
 import { currentPrincipal, currentStaff } from '../../../platform/access/guard.ts';
 import { auditClient, auditSubjects, staffActor, subjectId } from '../../../platform/audit/index.ts';
+import type { CsvEncoding } from '../../../platform/csv/index.ts';
 import type { Lang } from '../../../platform/errors.ts';
 import { html } from '../../../platform/http/html.ts';
 import type { PageNotice } from '../../../platform/ui/notice.tsx';
@@ -28,6 +29,7 @@ import { findRetentionSource, otherDisposals, retentionSources } from './sources
 import { batchItemCounts, batchItems, findBatch, listBatches, type RetentionBatch } from './store.ts';
 
 const langQuery = { type: 'object', properties: { lang: { type: 'string', maxLength: 2 } } } as const;
+const csvQuery = { type: 'object', properties: { ...langQuery.properties, encoding: { type: 'string', enum: ['utf8', 'sjis'] } } } as const;
 const batchParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 const csrfBody = { type: 'object', properties: { csrf: { type: 'string', maxLength: 200 } } } as const;
 
@@ -155,13 +157,15 @@ export function installRetentionRoutes(app: FastifyInstance, deps: GovernanceDep
 
   app.get(`${RETENTION_PATH}/batches/:id/records.csv`, {
     config: { capability: 'governance.retention.read', audit: ops['governance.retention.export'] },
-    schema: { hide: true, params: batchParams, querystring: langQuery },
+    schema: { hide: true, params: batchParams, querystring: csvQuery },
   }, async (req, reply) => {
-    const { id, municipalityCode, batch } = await exportedBatch(req, 'records csv');
+    const encoding = (req.query as { encoding?: CsvEncoding }).encoding ?? 'utf8';
+    const { id, municipalityCode, batch } = await exportedBatch(req, `records csv ${encoding}`);
     if (!batch) return batchPage(req, reply, id, 404);
     const { lang } = await deps.pageContext(req);
     const body = new PassThrough();
-    void writeBatchCsv(body, db.kysely, municipalityCode, id, lang).catch((e: unknown) => body.destroy(e as Error));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="disposal-records-${id}.csv"`).send(body);
+    void writeBatchCsv(body, db.kysely, municipalityCode, id, { encoding, lang }).catch((e: unknown) => body.destroy(e as Error));
+    return reply.type(`text/csv; charset=${encoding === 'sjis' ? 'shift_jis' : 'utf-8'}`)
+      .header('content-disposition', `attachment; filename="disposal-records-${id}${encoding === 'sjis' ? '-sjis' : ''}.csv"`).send(body);
   });
 }
