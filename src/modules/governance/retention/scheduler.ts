@@ -37,15 +37,23 @@ export interface ProposeOptions {
   keyChunk?: number;
 }
 
+/**
+ * A source's due records that no batch holds yet, at most `limit`; `more` when more are due than were read, and how
+ * many of its records wait in batches. It asks the source for as many more as wait already, so that records past the
+ * ones proposed are reached.
+ */
+async function unproposedDue(tx: Tx, municipalityCode: string, source: RetentionSource, asOf: string, limit: number, keyChunk?: number) {
+  const waiting = await countProposed(tx, municipalityCode, source.id);
+  const due = await source.findDue(tx, municipalityCode, asOf, limit + waiting);
+  const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key), keyChunk);
+  return { records: due.filter((r) => !held.has(r.key)).slice(0, limit), more: due.length === limit + waiting, waiting };
+}
+
 /** Proposes, per source, the due records no batch holds yet; returns the batches written. */
 export async function proposeDue(tx: Tx, municipalityCode: string, o: ProposeOptions): Promise<Proposal[]> {
   const proposals: Proposal[] = [];
   for (const source of o.sources ?? retentionSources) {
-    const limit = o.limit ?? batchLimitOf(source);
-    // Ask for as many more as wait already, so records past the ones proposed are reached.
-    const due = await source.findDue(tx, municipalityCode, o.asOf, limit + await countProposed(tx, municipalityCode, source.id));
-    const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key), o.keyChunk);
-    const records = due.filter((r) => !held.has(r.key)).slice(0, limit);
+    const { records } = await unproposedDue(tx, municipalityCode, source, o.asOf, o.limit ?? batchLimitOf(source), o.keyChunk);
     if (records.length === 0) continue;
     const batchId = await insertBatch(tx, { municipalityCode, sourceId: source.id, fileId: source.fileId, asOf: o.asOf, proposedBy: o.actor.userId, records });
     await appendAudit(tx, {
@@ -71,10 +79,8 @@ export interface DueStanding {
  * source's own batchLimit, so a view reads at most `cap` records past those already waiting in batches.
  */
 export async function dueStanding(tx: Tx, municipalityCode: string, source: RetentionSource, asOf: string, cap = BATCH_LIMIT): Promise<DueStanding> {
-  const waiting = await countProposed(tx, municipalityCode, source.id);
-  const due = await source.findDue(tx, municipalityCode, asOf, cap + waiting);
-  const held = await alreadyProposed(tx, municipalityCode, source.id, due.map((r) => r.key));
-  return { due: Math.min(due.length - held.size, cap), more: due.length === cap + waiting, waiting };
+  const { records, more, waiting } = await unproposedDue(tx, municipalityCode, source, asOf, cap);
+  return { due: records.length, more, waiting };
 }
 
 /** The answer to an approval: the records disposed of, or why nothing was. */
