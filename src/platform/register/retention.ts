@@ -61,3 +61,11 @@ export interface OtherDisposal {
   /** Where it lives in the code (file and function), for whoever checks it. */
   where: string;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The keys that are UUIDs, for a source whose records are keyed by one: a batch's keys are the source's own, but a key
+ * of another form cannot name a row and would make the whole disposal fail on its cast.
+ */
+export const uuidKeys = (keys: readonly string[]): string[] => keys.filter((k) => uuidPattern.test(k));

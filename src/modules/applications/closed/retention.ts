@@ -4,12 +4,10 @@
 // over") from the day it was closed, then the retention scheduler proposes it and, once a person approved the batch,
 // deletes it with its attachments (their files queued for deletion by the trigger) and its history. An application
 // completed while waiting for a hand-over that has not come by then is proposed too: the approver sees it in the batch.
-import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { type RetentionSource, uuidKeys } from '../../../platform/register/retention.ts';
 import { applicationFile, applicationTables } from '../domain/personal-data.ts';
 import { applicationStates } from '../domain/state.ts';
 import { deleteClosedApplications, findDueClosedApplications } from './store.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Completed or rejected applications never handed over, past their procedure's retention. */
 export const closedApplicationRetention: RetentionSource = {
@@ -29,6 +27,6 @@ export const closedApplicationRetention: RetentionSource = {
     }));
   },
   dispose(tx, municipalityCode, keys) {
-    return deleteClosedApplications(tx, municipalityCode, keys.filter((k) => uuid.test(k)));
+    return deleteClosedApplications(tx, municipalityCode, uuidKeys(keys));
   },
 };

@@ -3,12 +3,10 @@
 // scheduler's transaction — the data keys with them (crypto-shredding: from then on no copy of the file opens) — and
 // the trigger queues the files, which the worker deletes within a minute.
 import type { Tx } from '../../../platform/db/index.ts';
-import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { type RetentionSource, uuidKeys } from '../../../platform/register/retention.ts';
 import { documentCategories, retentionYears } from './domain/document.ts';
 import { cardImageFile } from './personal-data.ts';
 import { deleteImages, findDueImages, retentionOverrides } from './store.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const cardImageRetention: RetentionSource = {
   id: 'card.images',
@@ -34,6 +32,6 @@ export const cardImageRetention: RetentionSource = {
     }));
   },
   dispose(tx: Tx, municipalityCode, keys) {
-    return deleteImages(tx, municipalityCode, keys.filter((k) => uuid.test(k)));
+    return deleteImages(tx, municipalityCode, uuidKeys(keys));
   },
 };

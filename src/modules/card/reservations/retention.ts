@@ -4,12 +4,10 @@
 // a source of their own because they are records of another kind (no reservation number, no kana).
 // The SQL is here rather than in store.ts because it is the whole of these sources and nothing else reads it.
 import { sql } from 'kysely';
-import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { type RetentionSource, uuidKeys } from '../../../platform/register/retention.ts';
 import { cardReservationFile } from '../domain/personal-data.ts';
 
 const years = cardReservationFile.retentionYears;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Reservations whose day of visit is more than the file's retention years ago. */
 export const cardReservationRetention: RetentionSource = {
   id: 'card.reservations',
@@ -52,7 +50,7 @@ export const cardWaitlistRetention: RetentionSource = {
     return rows.map((r) => ({ key: r.waitlist_id, personKey: `${r.name}|${r.phone}`, description: `キャンセル待ち（希望日 ${r.slot_date}）`, dueOn: r.due_on }));
   },
   async dispose(tx, municipalityCode, keys) {
-    const ids = keys.filter((k) => uuid.test(k));
+    const ids = uuidKeys(keys);
     if (ids.length === 0) return [];
     const rows = await tx.deleteFrom('card_waitlist').where('municipality_code', '=', municipalityCode).where('waitlist_id', 'in', ids).returning('waitlist_id').execute();
     return rows.map((r) => r.waitlist_id);

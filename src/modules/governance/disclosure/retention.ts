@@ -1,14 +1,12 @@
 // 保存期間: a disclosure, correction or suspension request is kept 5 years after its decision (disclosureRequestFile's
 // rule), so that a complaint or an appeal against the decision can be answered; then the retention scheduler proposes
 // it and, once a person approved the batch, deletes it. A request not yet decided is never due.
-import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { type RetentionSource, uuidKeys } from '../../../platform/register/retention.ts';
 import { disclosureRequestFile } from '../personal-data.ts';
 import { requestKinds, requestOutcomes } from './domain/request.ts';
 import { deleteDecidedRequests, findDueRequests } from './store.ts';
 
 const years = disclosureRequestFile.retentionYears;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Requests decided more than the file's retention years ago. */
 export const disclosureRequestRetention: RetentionSource = {
   id: 'governance.disclosure',
@@ -27,6 +25,6 @@ export const disclosureRequestRetention: RetentionSource = {
     }));
   },
   dispose(tx, municipalityCode, keys) {
-    return deleteDecidedRequests(tx, municipalityCode, keys.filter((k) => uuid.test(k)));
+    return deleteDecidedRequests(tx, municipalityCode, uuidKeys(keys));
   },
 };

@@ -8,14 +8,12 @@
 // themselves hold their keys, fall due five years on, and be recorded again, for ever. The batch row stays — source,
 // file, counts, who proposed and approved, when — and holds no personal data, so a 消去証明書 can still be printed,
 // without its list of records. This source's own batches are never proposed: their records name batches, not persons.
-import type { RetentionSource } from '../../../platform/register/retention.ts';
+import { type RetentionSource, uuidKeys } from '../../../platform/register/retention.ts';
 import { disposalRecordFile } from '../personal-data.ts';
 import { deleteDisposalRecords, findDueDisposalBatches } from './store.ts';
 
 const years = disposalRecordFile.retentionYears;
 const sourceId = 'governance.disposal';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The disposal records of batches disposed of more than the file's retention years ago. */
 export const disposalRecordRetention: RetentionSource = {
   id: sourceId,
@@ -37,6 +35,6 @@ export const disposalRecordRetention: RetentionSource = {
     }));
   },
   dispose(tx, municipalityCode, keys) {
-    return deleteDisposalRecords(tx, municipalityCode, keys.filter((k) => uuid.test(k)), sourceId);
+    return deleteDisposalRecords(tx, municipalityCode, uuidKeys(keys), sourceId);
   },
 };
